@@ -107,7 +107,7 @@ EntityDescriptor companies()
         f("enabled", "Enabled", FieldType::Bool),
         ref("ownLegalEntityId", "Own legal entity", entities::ownLegalEntities, true),
         hidden(f("description", "Description", FieldType::LongText)),
-        enumeration("type", "Type", {ev("client", "Client"), ev("reseller", "Reseller")}),
+        enumeration("type", "Type", {ev("client", "Client"), ev("reseller", "Reseller"), ev("owner", "Platform owner")}),
         ref("parentCompanyId", "Parent reseller", entities::companies),
         f("creatorOfResellers", "Creator of resellers", FieldType::Bool),
         f("moderation", "Moderation", FieldType::Bool),

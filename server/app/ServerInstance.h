@@ -7,6 +7,9 @@
 
 namespace backoffice::server {
 
+class Database;
+class EntityService;
+
 struct ServerOptions {
     QString databasePath;                       // SQLite file (created when missing)
     QHostAddress address = QHostAddress::LocalHost;
@@ -31,6 +34,10 @@ public:
 
     quint16 port() const;
     QString baseUrl() const;   // "http://127.0.0.1:PORT/"
+
+    // The running server's storage and services (for the command line's --init-admin and for tests).
+    Database *database() const;
+    EntityService *entityService() const;
 
     // Login and password of the demo data set's administrator (valid once seedDemoData ran).
     static QString demoAdminLogin();

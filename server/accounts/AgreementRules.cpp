@@ -1,0 +1,165 @@
+#include "AgreementRules.h"
+
+#include "ApiException.h"
+#include "BillingPeriod.h"
+#include "EntityCatalogue.h"
+
+namespace backoffice::server {
+
+namespace {
+
+QJsonValue v(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key));
+}
+
+bool isSet(const QJsonValue &value)
+{
+    return !value.isNull() && !value.isUndefined() && !(value.isString() && value.toString().isEmpty());
+}
+
+QDateTime instant(const QJsonValue &value)
+{
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+QString periodText(const QJsonObject &version)
+{
+    const QString till = isSet(v(version, "effectiveTill")) ? v(version, "effectiveTill").toString()
+                                                             : QStringLiteral("indefinitely");
+    return QStringLiteral("ID %1, %2 – %3").arg(v(version, "id").toInteger()).arg(v(version, "effectiveFrom").toString(), till);
+}
+
+} // namespace
+
+QStringList AgreementVersionRules::termFields()
+{
+    return {QStringLiteral("versionCode"),     QStringLiteral("effectiveFrom"),  QStringLiteral("effectiveFromZone"),
+            QStringLiteral("effectiveTill"),   QStringLiteral("effectiveTillZone"), QStringLiteral("creditLimit"),
+            QStringLiteral("billingTimeZone"), QStringLiteral("daysForPayment"), QStringLiteral("billingPeriod"),
+            QStringLiteral("billingDay"),      QStringLiteral("splitByMonth")};
+}
+
+void AgreementVersionRules::checkTerms(WriteContext &context, qint64 agreementId, qint64 excludeVersionId,
+                                       QJsonObject &terms, FieldErrors &errors)
+{
+    if (!isSet(v(terms, "effectiveFromZone")) && isSet(v(terms, "billingTimeZone")))
+        terms.insert(QStringLiteral("effectiveFromZone"), v(terms, "billingTimeZone"));
+    if (isSet(v(terms, "effectiveTill")) && !isSet(v(terms, "effectiveTillZone")))
+        terms.insert(QStringLiteral("effectiveTillZone"), v(terms, "effectiveFromZone"));
+    if (!isSet(v(terms, "effectiveTill")))
+        terms.insert(QStringLiteral("effectiveTillZone"), QJsonValue::Null);
+
+    const QDateTime from = instant(v(terms, "effectiveFrom"));
+    const QDateTime till = instant(v(terms, "effectiveTill"));
+    if (from.isValid() && till.isValid() && till <= from)
+        errors.insert(QStringLiteral("effectiveTill"), QStringLiteral("must be after effective from"));
+
+    const qint64 days = v(terms, "daysForPayment").toInteger(-1);
+    if (isSet(v(terms, "daysForPayment")) && (days < 0 || days > 365))
+        errors.insert(QStringLiteral("daysForPayment"), QStringLiteral("must be between 0 and 365"));
+
+    BillingPeriodKind kind = BillingPeriodKind::Monthly;
+    if (isSet(v(terms, "billingPeriod")) && parseBillingPeriodKind(v(terms, "billingPeriod").toString(), &kind)) {
+        if (!isSet(v(terms, "billingDay")) && kind != BillingPeriodKind::Daily)
+            terms.insert(QStringLiteral("billingDay"), 1);
+        if (kind == BillingPeriodKind::Daily)
+            terms.insert(QStringLiteral("billingDay"), QJsonValue::Null);
+        else if (const QString problem = billingDayProblem(kind, static_cast<int>(v(terms, "billingDay").toInteger()));
+                 !problem.isEmpty())
+            errors.insert(QStringLiteral("billingDay"), problem);
+        const bool splittable = kind == BillingPeriodKind::Daily || kind == BillingPeriodKind::Weekly;
+        if (!splittable && v(terms, "splitByMonth").toBool())
+            errors.insert(QStringLiteral("splitByMonth"), QStringLiteral("applies to daily and weekly periods only"));
+    }
+    if (!terms.contains(QStringLiteral("splitByMonth")) || terms.value(QStringLiteral("splitByMonth")).isNull())
+        terms.insert(QStringLiteral("splitByMonth"), false);
+
+    if (agreementId <= 0 || !from.isValid() || errors.contains(QStringLiteral("effectiveTill")))
+        return;
+    ListQuery query;
+    query.limit = 0;
+    query.filters << ListFilter{QStringLiteral("agreementId"), ListFilter::Op::Equals, agreementId};
+    const ListPage versions = context.repository(entities::agreementVersions).list(query, context.now);
+    for (const QJsonValue &value : versions.items) {
+        const QJsonObject other = value.toObject();
+        if (v(other, "id").toInteger() == excludeVersionId)
+            continue;
+        const QDateTime otherFrom = instant(v(other, "effectiveFrom"));
+        const QDateTime otherTill = instant(v(other, "effectiveTill"));
+        // Half-open intervals [from, till) overlap when each starts before the other ends.
+        const bool startsBeforeOtherEnds = !otherTill.isValid() || from < otherTill;
+        const bool otherStartsBeforeEnd = !till.isValid() || otherFrom < till;
+        if (startsBeforeOtherEnds && otherStartsBeforeEnd) {
+            errors.insert(QStringLiteral("effectiveFrom"),
+                          QStringLiteral("overlaps another version (%1)").arg(periodText(other)));
+            return;
+        }
+    }
+}
+
+void AgreementVersionRules::check(WriteContext &context, const QJsonObject *before, QJsonObject &after,
+                                  FieldErrors &errors)
+{
+    if (before && v(*before, "state").toString() == QLatin1String("past"))
+        throw ApiException::ruleViolated(QStringLiteral("An expired version cannot be changed"));
+    checkTerms(context, v(after, "agreementId").toInteger(), before ? v(*before, "id").toInteger() : 0, after, errors);
+}
+
+void AgreementVersionRules::checkDelete(WriteContext &context, const QJsonObject &record)
+{
+    if (instant(v(record, "effectiveFrom")) <= context.now)
+        throw ApiException::ruleViolated(
+            QStringLiteral("A version that has already taken effect cannot be deleted; end it with effective till"));
+    ListQuery query;
+    query.limit = 1;
+    query.filters << ListFilter{QStringLiteral("agreementId"), ListFilter::Op::Equals, v(record, "agreementId").toInteger()};
+    if (context.repository(entities::agreementVersions).list(query, context.now).total <= 1)
+        throw ApiException::ruleViolated(QStringLiteral("The only version of an agreement cannot be deleted"));
+}
+
+void AgreementRules::check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors)
+{
+    if (!before) {
+        if (!isSet(v(after, "direction")))
+            after.insert(QStringLiteral("direction"), QStringLiteral("client"));
+        QJsonObject terms;
+        for (const QString &field : AgreementVersionRules::termFields())
+            terms.insert(field, after.value(field));
+        AgreementVersionRules::checkTerms(context, 0, 0, terms, errors);
+        for (auto it = terms.begin(); it != terms.end(); ++it)
+            after.insert(it.key(), it.value());
+    }
+    const QJsonValue companyId = v(after, "companyId");
+    auto belongsTo = [&](const QString &entity, const char *field, const char *ownerField, const QJsonValue &owner) {
+        const QJsonValue id = v(after, field);
+        if (!isSet(id) || !isSet(owner) || errors.contains(QLatin1String(field)))
+            return;
+        const auto record = context.record(entity, id.toInteger());
+        if (record && record->value(QLatin1String(ownerField)) != owner)
+            errors.insert(QLatin1String(field), QStringLiteral("belongs to another %1")
+                                                    .arg(QLatin1String(ownerField) == QLatin1String("companyId")
+                                                             ? QStringLiteral("company")
+                                                             : QStringLiteral("legal entity")));
+    };
+    belongsTo(entities::legalEntities, "legalEntityId", "companyId", companyId);
+    belongsTo(entities::bankAccounts, "bankAccountId", "companyId", companyId);
+    belongsTo(entities::ownBankAccounts, "ownBankAccountId", "ownLegalEntityId", v(after, "ownLegalEntityId"));
+}
+
+void AgreementRules::afterWrite(WriteContext &context, qint64 id, const QJsonObject *before, const QJsonObject &after)
+{
+    if (before)
+        return;
+    QJsonObject version{{QStringLiteral("agreementId"), id},
+                        {QStringLiteral("createdAt"), context.now.toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("updatedAt"), context.now.toString(Qt::ISODateWithMs)}};
+    for (const QString &field : AgreementVersionRules::termFields())
+        version.insert(field, after.value(field));
+    EntityRepository versions = context.repository(entities::agreementVersions);
+    const qint64 versionId = versions.insert(version);
+    context.audit(entities::agreementVersions, QStringLiteral("create"), versionId, {},
+                  *versions.get(versionId, context.now));
+}
+
+} // namespace backoffice::server

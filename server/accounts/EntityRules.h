@@ -1,0 +1,61 @@
+#pragma once
+
+#include "AuditLog.h"
+#include "EntityRepository.h"
+#include "SessionContext.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+namespace backoffice::server {
+
+class AuthService;
+using FieldErrors = QHash<QString, QString>;
+
+// What a rule sees while a write is checked and carried out: the connection (inside the write's
+// transaction once afterWrite runs), the caller and a clock read once per request.
+struct WriteContext {
+    QSqlDatabase db;
+    const SessionContext &session;
+    QDateTime now;
+    AuthService &auth;
+
+    EntityRepository repository(const QString &entityName) const;
+    std::optional<QJsonObject> record(const QString &entityName, qint64 id) const;
+    // Writes an audit record for a change a rule makes besides the main one.
+    void audit(const QString &entityName, const QString &operation, qint64 id, const QJsonObject &oldValue,
+               const QJsonObject &newValue) const;
+};
+
+// Entity-specific behaviour around the generic create/update/delete. The service calls, in order:
+// check (before the transaction: field errors or a refusal), then inside the transaction the write
+// itself, afterWrite, and the audit record.
+class EntityRules
+{
+public:
+    virtual ~EntityRules() = default;
+
+    // Fields a client may send that are not stored columns (password, first version terms, ...).
+    virtual QStringList extraInputFields() const { return {}; }
+    // Adjusts and checks the record about to be written; before is null on create.
+    virtual void check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors)
+    {
+        Q_UNUSED(context) Q_UNUSED(before) Q_UNUSED(after) Q_UNUSED(errors)
+    }
+    // Side effects inside the transaction (clear other defaults, disable users, first version, ...).
+    virtual void afterWrite(WriteContext &context, qint64 id, const QJsonObject *before, const QJsonObject &after)
+    {
+        Q_UNUSED(context) Q_UNUSED(id) Q_UNUSED(before) Q_UNUSED(after)
+    }
+    // Throws ApiException to refuse a deletion the generic reference check would allow.
+    virtual void checkDelete(WriteContext &context, const QJsonObject &record)
+    {
+        Q_UNUSED(context) Q_UNUSED(record)
+    }
+    // What the audit log and answers must not show (secrets), removed from stored snapshots.
+    virtual void redact(QJsonObject &record) const { Q_UNUSED(record) }
+};
+
+} // namespace backoffice::server

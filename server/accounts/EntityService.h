@@ -1,0 +1,56 @@
+#pragma once
+
+#include "EntityRepository.h"
+#include "EntityRules.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <memory>
+
+namespace backoffice {
+struct EntityDescriptor;
+}
+
+namespace backoffice::server {
+
+class AuthService;
+class Database;
+
+// The write path of guide §3 for every catalogue entity: permission check → validation → change +
+// audit in one transaction, with entity rules plugged in. Also the scoped read path.
+class EntityService final
+{
+public:
+    EntityService(Database &database, AuthService &auth);
+    ~EntityService();
+
+    ListPage list(const EntityDescriptor &entity, ListQuery query, const SessionContext &session) const;
+    void exportRows(const EntityDescriptor &entity, ListQuery query, const SessionContext &session,
+                    const std::function<void(const QJsonObject &)> &visit) const;
+    QJsonObject get(const EntityDescriptor &entity, qint64 id, const SessionContext &session) const;
+    QJsonObject create(const EntityDescriptor &entity, const QJsonObject &body, const SessionContext &session);
+    QJsonObject update(const EntityDescriptor &entity, qint64 id, const QJsonObject &body,
+                       const SessionContext &session);
+    void remove(const EntityDescriptor &entity, qint64 id, const SessionContext &session);
+
+    // The permission area guarding a record (users: by kind; others: the entity's area).
+    static QString areaFor(const EntityDescriptor &entity, const QJsonObject *record);
+    // Refuses (403) unless the caller holds level on the area.
+    static void requireAccess(const SessionContext &session, const QString &area, AccessLevel level);
+
+private:
+    EntityRules &rulesFor(const EntityDescriptor &entity);
+    QJsonObject readBody(const EntityDescriptor &entity, const QJsonObject &body, const QJsonObject *before,
+                         FieldErrors &errors);
+    void checkReferences(WriteContext &context, const EntityDescriptor &entity, const QJsonObject &record,
+                         const QJsonObject *before, FieldErrors &errors) const;
+    ListQuery scopedQuery(const EntityDescriptor &entity, ListQuery query, const SessionContext &session) const;
+    QJsonObject visibleRecord(const EntityDescriptor &entity, qint64 id, const SessionContext &session,
+                              const QDateTime &now) const;
+
+    Database &m_database;
+    AuthService &m_auth;
+    QMap<QString, std::shared_ptr<EntityRules>> m_rules;
+};
+
+} // namespace backoffice::server

@@ -1,0 +1,33 @@
+#include "RulesRegistry.h"
+
+#include "AgreementRules.h"
+#include "BankRules.h"
+#include "CompanyRules.h"
+#include "EntityCatalogue.h"
+#include "LegalEntityRules.h"
+#include "UserRules.h"
+
+namespace backoffice::server {
+
+std::shared_ptr<EntityRules> makeRules(const QString &entityName)
+{
+    if (entityName == entities::companies)
+        return std::make_shared<CompanyRules>();
+    if (entityName == entities::legalEntities || entityName == entities::ownLegalEntities)
+        return std::make_shared<LegalEntityRules>(entityName);
+    if (entityName == entities::banks)
+        return std::make_shared<BankRules>();
+    if (entityName == entities::bankAccounts || entityName == entities::ownBankAccounts)
+        return std::make_shared<BankAccountRules>(entityName);
+    if (entityName == entities::agreements)
+        return std::make_shared<AgreementRules>();
+    if (entityName == entities::agreementVersions)
+        return std::make_shared<AgreementVersionRules>();
+    if (entityName == entities::users)
+        return std::make_shared<UserRules>();
+    if (entityName == entities::roles)
+        return std::make_shared<RoleRules>();
+    return std::make_shared<EntityRules>();
+}
+
+} // namespace backoffice::server

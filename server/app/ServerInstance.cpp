@@ -1,0 +1,125 @@
+#include "ServerInstance.h"
+
+#include "ApiException.h"
+#include "AuthRoutes.h"
+#include "AuthService.h"
+#include "AuthStore.h"
+#include "Database.h"
+#include "DemoData.h"
+#include "EntityCatalogue.h"
+#include "EntityRoutes.h"
+#include "EntityService.h"
+#include "HttpFrontend.h"
+#include "MetaRoutes.h"
+#include "Migrations.h"
+#include "PasswordHasher.h"
+#include "Router.h"
+#include "StorageError.h"
+
+namespace backoffice::server {
+
+struct ServerInstance::Private {
+    ServerOptions options;
+    std::unique_ptr<Database> database;
+    std::unique_ptr<AuthService> auth;
+    std::unique_ptr<EntityService> entities;
+    std::unique_ptr<Router> router;
+    std::unique_ptr<HttpFrontend> http;
+};
+
+ServerInstance::ServerInstance(ServerOptions options, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->options = std::move(options);
+}
+
+ServerInstance::~ServerInstance()
+{
+    stop();
+}
+
+bool ServerInstance::start(QString *error)
+{
+    if (!PasswordHasher::initialize()) {
+        *error = QStringLiteral("libsodium could not be initialised");
+        return false;
+    }
+    d->database = std::make_unique<Database>(d->options.databasePath);
+    if (!d->database->open(error))
+        return false;
+    if (!Migrations::apply(d->database->connection(), error))
+        return false;
+    try {
+        syncSystemRoles(d->database->connection(), QDateTime::currentDateTimeUtc());
+        d->auth = std::make_unique<AuthService>(*d->database);
+        d->entities = std::make_unique<EntityService>(*d->database, *d->auth);
+        d->router = std::make_unique<Router>();
+        addMetaRoutes(*d->router, *d->database, *d->entities);
+        addAuthRoutes(*d->router, *d->auth);
+        for (const EntityDescriptor &entity : EntityCatalogue::all())
+            addEntityRoutes(*d->router, *d->entities, entity);
+        if (d->options.seedDemoData)
+            DemoData(*d->entities, d->database->connection()).seedIfEmpty();
+    } catch (const StorageError &e) {
+        *error = QStringLiteral("Cannot prepare the database %1: %2").arg(d->options.databasePath, e.message());
+        return false;
+    } catch (const ApiException &e) {
+        // Only the demo data set writes here; a refusal means the data set and the rules disagree.
+        QStringList details;
+        for (auto it = e.fields.begin(); it != e.fields.end(); ++it)
+            details << it.key() + QStringLiteral(": ") + it.value();
+        *error = QStringLiteral("The demo data set was refused: %1 %2").arg(e.message, details.join(QStringLiteral("; ")));
+        return false;
+    }
+    d->http = std::make_unique<HttpFrontend>(*d->router, *d->auth);
+    return d->http->listen(d->options.address, d->options.port, error);
+}
+
+void ServerInstance::stop()
+{
+    if (d->http)
+        d->http->close();
+    d->http.reset();
+    d->router.reset();
+    d->entities.reset();
+    d->auth.reset();
+    d->database.reset();
+}
+
+quint16 ServerInstance::port() const
+{
+    return d->http ? d->http->port() : 0;
+}
+
+QString ServerInstance::baseUrl() const
+{
+    QString host = d->options.address.toString();
+    if (d->options.address == QHostAddress::Any || d->options.address == QHostAddress::AnyIPv4)
+        host = QStringLiteral("127.0.0.1");
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return QStringLiteral("http://%1:%2/").arg(host).arg(port());
+}
+
+Database *ServerInstance::database() const
+{
+    return d->database.get();
+}
+
+EntityService *ServerInstance::entityService() const
+{
+    return d->entities.get();
+}
+
+QString ServerInstance::demoAdminLogin()
+{
+    return DemoData::adminLogin();
+}
+
+QString ServerInstance::demoPassword()
+{
+    return DemoData::password();
+}
+
+} // namespace backoffice::server

@@ -1,0 +1,39 @@
+#include "AuditLog.h"
+
+#include "StorageError.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace backoffice::server {
+
+AuditLog::AuditLog(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+void AuditLog::record(const AuditEntry &entry)
+{
+    auto json = [](const QJsonObject &object) -> QVariant {
+        if (object.isEmpty())
+            return QVariant(QMetaType::fromType<QString>());
+        return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    };
+    QSqlQuery sql(m_db);
+    sql.prepare(QStringLiteral("INSERT INTO audit_log (time, user_id, ip_address, table_name, operation, object_id,"
+                               " old_value, new_value, company_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    sql.addBindValue(entry.time.toUTC().toString(Qt::ISODateWithMs));
+    sql.addBindValue(entry.actor.userId > 0 ? QVariant(entry.actor.userId) : QVariant(QMetaType::fromType<qint64>()));
+    sql.addBindValue(entry.actor.ipAddress);
+    sql.addBindValue(entry.tableName);
+    sql.addBindValue(entry.operation);
+    sql.addBindValue(entry.objectId);
+    sql.addBindValue(json(entry.oldValue));
+    sql.addBindValue(json(entry.newValue));
+    sql.addBindValue(entry.companyId ? QVariant(*entry.companyId) : QVariant(QMetaType::fromType<qint64>()));
+    if (!sql.exec())
+        throw StorageError(QStringLiteral("write audit record: ") + sql.lastError().text());
+}
+
+} // namespace backoffice::server

@@ -1,0 +1,148 @@
+#include "EntityTables.h"
+
+#include "EntityCatalogue.h"
+
+#include <QMap>
+
+namespace backoffice::server {
+
+QString snakeCaseTable(const QString &entityName);
+
+namespace {
+
+QString sql(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+// Maps every plain field to its snake_case column, leaving out those listed as not stored.
+EntityTable plainTable(const EntityDescriptor &entity, const QString &table, const QStringList &notStored = {})
+{
+    EntityTable mapping;
+    mapping.table = table;
+    for (const FieldDescriptor &field : entity.fields) {
+        if (field.type == FieldType::ReferenceList || field.secret || notStored.contains(field.name))
+            continue;
+        mapping.columns.insert(field.name, EntityTables::snakeCase(field.name));
+    }
+    return mapping;
+}
+
+EntityTable agreementTable(const EntityDescriptor &entity)
+{
+    static const QStringList versionFields{
+        QStringLiteral("versionCode"), QStringLiteral("effectiveFrom"), QStringLiteral("effectiveFromZone"),
+        QStringLiteral("effectiveTill"), QStringLiteral("effectiveTillZone"), QStringLiteral("creditLimit"),
+        QStringLiteral("billingTimeZone"), QStringLiteral("daysForPayment"), QStringLiteral("billingPeriod"),
+        QStringLiteral("billingDay"), QStringLiteral("splitByMonth"), QStringLiteral("currentVersionId")};
+    EntityTable mapping = plainTable(entity, QStringLiteral("agreements"), versionFields);
+    // The list shows the terms of the version in force now; "cv" is that version.
+    mapping.join = sql(" LEFT JOIN agreement_versions cv ON cv.id = ("
+                       "SELECT v.id FROM agreement_versions v, clock WHERE v.agreement_id = t.id"
+                       " AND v.effective_from <= clock.now AND (v.effective_till IS NULL OR v.effective_till > clock.now)"
+                       " ORDER BY v.effective_from DESC LIMIT 1)");
+    for (const QString &field : versionFields) {
+        const QString column = field == QLatin1String("currentVersionId") ? QStringLiteral("id")
+                                                                           : EntityTables::snakeCase(field);
+        mapping.computed.insert(field, QStringLiteral("cv.") + column);
+    }
+    mapping.companyExpression = QStringLiteral("t.company_id");
+    return mapping;
+}
+
+EntityTable buildTable(const EntityDescriptor &entity)
+{
+    const QString &name = entity.name;
+    if (name == entities::companies) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("companies"));
+        mapping.companyExpression = QStringLiteral("t.id");
+        return mapping;
+    }
+    if (name == entities::legalEntities || name == entities::ownLegalEntities || name == entities::bankAccounts) {
+        EntityTable mapping = plainTable(entity, snakeCaseTable(name));
+        mapping.companyExpression = QStringLiteral("t.company_id");
+        return mapping;
+    }
+    if (name == entities::ownBankAccounts) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("own_bank_accounts"));
+        mapping.companyExpression =
+            QStringLiteral("(SELECT o.company_id FROM own_legal_entities o WHERE o.id = t.own_legal_entity_id)");
+        return mapping;
+    }
+    if (name == entities::agreements)
+        return agreementTable(entity);
+    if (name == entities::agreementVersions) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("agreement_versions"), {QStringLiteral("state")});
+        mapping.computed.insert(QStringLiteral("state"),
+                                sql("(SELECT CASE WHEN t.effective_till IS NOT NULL AND t.effective_till <= clock.now"
+                                    " THEN 'past' WHEN t.effective_from > clock.now THEN 'upcoming'"
+                                    " ELSE 'current' END FROM clock)"));
+        mapping.companyExpression =
+            QStringLiteral("(SELECT a.company_id FROM agreements a WHERE a.id = t.agreement_id)");
+        mapping.cascadeParentField = QStringLiteral("agreementId");
+        return mapping;
+    }
+    if (name == entities::users) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("users"));
+        mapping.links.insert(QStringLiteral("roleIds"),
+                             {QStringLiteral("user_roles"), QStringLiteral("user_id"), QStringLiteral("role_id")});
+        mapping.companyExpression = QStringLiteral("t.company_id");
+        return mapping;
+    }
+    if (name == entities::roles) {
+        // templateRoleId is an instruction on create (copy its permissions), not stored data.
+        EntityTable mapping = plainTable(entity, QStringLiteral("roles"), {QStringLiteral("templateRoleId")});
+        mapping.columns.insert(QStringLiteral("group"), QStringLiteral("role_group"));
+        mapping.links.insert(QStringLiteral("companyIds"),
+                             {QStringLiteral("role_companies"), QStringLiteral("role_id"), QStringLiteral("company_id")});
+        return mapping;
+    }
+    if (name == entities::audit) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("audit_log"));
+        mapping.companyExpression = QStringLiteral("t.company_id");
+        return mapping;
+    }
+    return plainTable(entity, snakeCaseTable(name));
+}
+
+} // namespace
+
+QString snakeCaseTable(const QString &entityName)
+{
+    QString table = entityName;
+    return table.replace(QLatin1Char('-'), QLatin1Char('_'));
+}
+
+QString EntityTables::snakeCase(const QString &camelCase)
+{
+    QString out;
+    out.reserve(camelCase.size() + 4);
+    for (const QChar c : camelCase) {
+        if (c.isUpper()) {
+            out += QLatin1Char('_');
+            out += c.toLower();
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+const EntityTable &EntityTables::forEntity(const EntityDescriptor &entity)
+{
+    return forEntity(entity.name);
+}
+
+const EntityTable &EntityTables::forEntity(const QString &entityName)
+{
+    static const QMap<QString, EntityTable> tables = [] {
+        QMap<QString, EntityTable> map;
+        for (const EntityDescriptor &entity : EntityCatalogue::all())
+            map.insert(entity.name, buildTable(entity));
+        return map;
+    }();
+    Q_ASSERT_X(tables.contains(entityName), "EntityTables::forEntity", qPrintable(entityName));
+    return *tables.find(entityName);
+}
+
+} // namespace backoffice::server
