@@ -132,11 +132,19 @@ QJsonObject EntityService::readBody(const EntityDescriptor &entity, const QJsonO
     const QStringList extra = rulesFor(entity).extraInputFields();
     QJsonObject values;
     // Zones first: a local effective date-time is read in the zone sent with it (or stored).
+    // A field without its own zone ("effectiveTill" sent without "effectiveTillZone") is read in the
+    // record's other zone, as a person typing both dates in one form means.
     auto zoneFor = [&](const QString &fieldName) {
         const QString zoneField = fieldName + QStringLiteral("Zone");
-        if (body.contains(zoneField))
+        if (body.contains(zoneField) && !body.value(zoneField).toString().isEmpty())
             return body.value(zoneField).toString();
-        return before ? before->value(zoneField).toString() : QString();
+        if (before && !before->value(zoneField).toString().isEmpty())
+            return before->value(zoneField).toString();
+        for (const FieldDescriptor &other : entity.fields) {
+            if (other.type == FieldType::TimeZone && !body.value(other.name).toString().isEmpty())
+                return body.value(other.name).toString();
+        }
+        return QString();
     };
     for (auto it = body.begin(); it != body.end(); ++it) {
         const FieldDescriptor *field = entity.field(it.key());
@@ -228,8 +236,12 @@ QJsonObject EntityService::create(const EntityDescriptor &entity, const QJsonObj
     const qint64 id = repository.insert(record);
     rules.afterWrite(context, id, nullptr, record);
     const QJsonObject created = *repository.get(id, context.now);
+    // A new company is within reach when its parent is; other records when their company is.
+    const std::optional<qint64> reach = entity.name == entities::companies
+                                            ? std::optional<qint64>(record.value(QLatin1String("parentCompanyId")).toInteger())
+                                            : repository.owningCompany(id);
     if (session.companyScope && !EntityTables::forEntity(entity).companyExpression.isEmpty()
-        && !session.mayTouchCompany(repository.owningCompany(id)))
+        && !session.mayTouchCompany(reach))
         throw ApiException::forbidden(QStringLiteral("You may only create records of your own companies"));
     AuditLog(context.db).record({context.now, session.actor, EntityTables::forEntity(entity).table,
                                  QStringLiteral("create"), id, {}, snapshot(entity, created, rules),

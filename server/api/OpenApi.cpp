@@ -18,8 +18,11 @@ QString schemaName(const QString &routeSchema)
 {
     if (routeSchema.startsWith(QLatin1String("entity:"))) {
         const EntityDescriptor *entity = EntityCatalogue::find(routeSchema.mid(7));
-        QString name = entity ? entity->singular : routeSchema.mid(7);
-        return name.remove(QLatin1Char(' '));
+        const QString name = entity ? entity->singular : routeSchema.mid(7);
+        QString pascal; // "Legal entity" -> "LegalEntity"
+        for (const QString &word : name.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            pascal += word.front().toUpper() + word.mid(1);
+        return pascal;
     }
     return routeSchema;
 }

@@ -3,10 +3,8 @@
 #include "AuthStore.h"
 #include "EntityCatalogue.h"
 #include "EntityService.h"
-#include "PasswordHasher.h"
 
 #include <QJsonArray>
-#include <QSqlQuery>
 
 namespace backoffice::server {
 
@@ -148,30 +146,19 @@ qint64 DemoData::createId(const QString &entity, const QJsonObject &record)
 
 qint64 DemoData::roleId(const QString &systemKey)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT id FROM roles WHERE system_key = ?"));
-    query.addBindValue(systemKey);
-    query.exec();
-    return query.next() ? query.value(0).toLongLong() : 0;
+    return AuthStore(m_db).systemRoleId(systemKey);
 }
 
 void DemoData::createUser(const QJsonObject &record)
 {
     QJsonObject withPassword = record;
     withPassword.insert(QStringLiteral("password"), password());
-    const qint64 id = createId(entities::users, withPassword);
-    // Demo accounts are meant to be tried at once, so they skip the first-sign-in password change.
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("UPDATE users SET must_change_password = 0 WHERE id = ?"));
-    query.addBindValue(id);
-    query.exec();
+    AuthStore(m_db).waivePasswordChange(createId(entities::users, withPassword));
 }
 
 bool DemoData::seedIfEmpty()
 {
-    QSqlQuery probe(m_db);
-    probe.exec(QStringLiteral("SELECT count(*) FROM companies WHERE is_platform_owner = 0"));
-    if (probe.next() && probe.value(0).toLongLong() > 0)
+    if (AuthStore(m_db).hasCompaniesBesidesOwner())
         return false;
 
     const qint64 ownUk = createId(entities::ownLegalEntities,
@@ -221,6 +208,11 @@ bool DemoData::seedIfEmpty()
             record.insert(s("parentCompanyId"), companyIds.at(company.parent));
         const qint64 companyId = createId(entities::companies, record);
         companyIds << companyId;
+        if (reseller) // a reseller invoices its own clients from its own legal entity
+            createId(entities::ownLegalEntities,
+                     obj({{s("name"), QString(s(company.name) + s(" Billing"))}, {s("companyId"), companyId},
+                          {s("legalCompanyName"), QString(s(company.name) + s(" Billing Ltd"))}, {s("country"), s(company.country)},
+                          {s("legalId"), QStringLiteral("RS-%1").arg(7000 + index)}}));
 
         const QString legalName = s(company.name) + (index % 2 ? s(" Ltd") : s(" S.A."));
         const qint64 legalEntityId =

@@ -1,6 +1,7 @@
 #include "ServerCommandLine.h"
 
 #include "ApiException.h"
+#include "AuthStore.h"
 #include "DemoData.h"
 #include "EntityCatalogue.h"
 #include "EntityService.h"
@@ -12,7 +13,6 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QSocketNotifier>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <csignal>
 #include <cstdio>
@@ -81,9 +81,7 @@ int initAdmin(ServerInstance &server, const QString &login)
     const bool generated = password.isEmpty();
     if (generated)
         password = PasswordPolicy::generate(16);
-    QSqlQuery role(server.database()->connection());
-    role.exec(QStringLiteral("SELECT id FROM roles WHERE system_key = 'admin'"));
-    const qint64 adminRole = role.next() ? role.value(0).toLongLong() : 0;
+    const qint64 adminRole = AuthStore(server.database()->connection()).systemRoleId(QStringLiteral("admin"));
     const QJsonObject record{{QStringLiteral("kind"), QStringLiteral("backoffice")},
                              {QStringLiteral("companyId"), 1},
                              {QStringLiteral("login"), login},

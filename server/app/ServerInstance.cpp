@@ -107,6 +107,16 @@ Database *ServerInstance::database() const
     return d->database.get();
 }
 
+QStringList ServerInstance::routes() const
+{
+    QStringList list;
+    if (d->router) {
+        for (const Route &route : d->router->routes())
+            list << route.method + QLatin1Char(' ') + route.pattern;
+    }
+    return list;
+}
+
 EntityService *ServerInstance::entityService() const
 {
     return d->entities.get();

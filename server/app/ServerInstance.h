@@ -3,6 +3,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <memory>
 
 namespace backoffice::server {
@@ -37,6 +38,8 @@ public:
 
     // The running server's storage and services (for the command line's --init-admin and for tests).
     Database *database() const;
+    // Every API route as "METHOD pattern" (e.g. "GET companies/{id}"), for the OpenAPI completeness test.
+    QStringList routes() const;
     EntityService *entityService() const;
 
     // Login and password of the demo data set's administrator (valid once seedDemoData ran).

@@ -236,6 +236,31 @@ bool AuthStore::loginTaken(const QString &login, qint64 exceptUserId) const
     return q.next();
 }
 
+qint64 AuthStore::systemRoleId(const QString &systemKey) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM roles WHERE system_key = ?"));
+    q.addBindValue(systemKey);
+    run(q, "system role");
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+void AuthStore::waivePasswordChange(qint64 userId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE users SET must_change_password = 0 WHERE id = ?"));
+    q.addBindValue(userId);
+    run(q, "waive password change");
+}
+
+bool AuthStore::hasCompaniesBesidesOwner() const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM companies WHERE is_platform_owner = 0 LIMIT 1"));
+    run(q, "companies besides owner");
+    return q.next();
+}
+
 void syncSystemRoles(QSqlDatabase db, const QDateTime &now)
 {
     for (const SystemRole &role : PermissionCatalogue::systemRoles()) {

@@ -68,6 +68,10 @@ public:
     // The company and every company below it (resellers' clients), by parent_company_id.
     QList<qint64> companySubtree(qint64 companyId) const;
     bool loginTaken(const QString &login, qint64 exceptUserId) const;
+    qint64 systemRoleId(const QString &systemKey) const; // 0 when unknown
+    // Demo accounts are meant to be tried at once: they skip the first-sign-in password change.
+    void waivePasswordChange(qint64 userId);
+    bool hasCompaniesBesidesOwner() const;
 
 private:
     std::optional<UserCredentials> findUserWhere(const QString &condition, const QVariant &value) const;

@@ -81,7 +81,9 @@ SessionContext AuthService::buildContext(const UserCredentials &user, const QStr
         context.companyScope = store.companySubtree(user.companyId);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     context.mustChangePassword = user.mustChangePassword;
-    context.passwordExpired = m_policy.isExpired(later(user.passwordChangedAt, user.createdAt), now);
+    // A password never changed since the account was made is as old as the account.
+    const QDateTime passwordSetAt = user.passwordChangedAt.isValid() ? user.passwordChangedAt : user.createdAt;
+    context.passwordExpired = m_policy.isExpired(passwordSetAt, now);
     context.actor = Actor{user.id, ipAddress};
     return context;
 }
@@ -196,6 +198,9 @@ SessionContext AuthService::authenticate(const QByteArray &authorizationHeader, 
     }
     SessionContext context = it->context;
     context.actor.ipAddress = ipAddress;
+    // A reseller's tree grows as it adds clients; read it afresh so new companies are in reach.
+    if (context.companyScope)
+        context.companyScope = store.companySubtree(context.companyId);
     return context;
 }
 

@@ -1,0 +1,73 @@
+# shellcheck shell=bash
+# Shared by scripts/demo and scripts/test (sourced, not run): installs the Debian packages the
+# build needs when some are missing, then configures and builds the project in build/.
+#
+# Environment:
+#   BACKOFFICE_BUILD_DIR   build folder (default: build/ in the repository)
+#   BACKOFFICE_JOBS        parallel build and test jobs (default: 2)
+#   CCACHE_DIR             compiler cache (default: ~/.cache/ccache)
+
+BACKOFFICE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BACKOFFICE_BUILD_DIR="${BACKOFFICE_BUILD_DIR:-$BACKOFFICE_ROOT/build}"
+BACKOFFICE_JOBS="${BACKOFFICE_JOBS:-2}"
+
+# Everything the build, the tests and the demo use, as Debian 12 package names.
+BACKOFFICE_PACKAGES=(
+    cmake g++ ninja-build ccache pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
+    libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools qt6-tools-dev-tools
+    libsodium-dev iso-codes libgl-dev
+    xvfb xauth x11-apps fonts-dejavu-core qt6-qpa-plugins libqt6svg6 curl
+)
+
+backoffice_log() {
+    printf '==> %s\n' "$*" >&2
+}
+
+# Installs the packages dpkg does not report as installed. Runs apt-get only when something is
+# missing, so a prepared machine (or a second run) never touches the network.
+backoffice_ensure_packages() {
+    if ! command -v dpkg-query >/dev/null 2>&1; then
+        backoffice_log "dpkg-query not found: not a Debian system, assuming the build dependencies are present"
+        return 0
+    fi
+    local missing=() package
+    for package in "${BACKOFFICE_PACKAGES[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$package")
+        fi
+    done
+    if ((${#missing[@]} == 0)); then
+        return 0
+    fi
+    backoffice_log "installing missing packages: ${missing[*]}"
+    local sudo=()
+    if [[ "$(id -u)" -ne 0 ]]; then
+        if ! command -v sudo >/dev/null 2>&1; then
+            echo "error: these packages are missing and neither root nor sudo is available: ${missing[*]}" >&2
+            return 1
+        fi
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+backoffice_configure() {
+    export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
+    export CCACHE_NOHASHDIR=1 # cache hits across checkouts in different folders
+    mkdir -p "$CCACHE_DIR"
+    backoffice_log "configuring $BACKOFFICE_BUILD_DIR"
+    cmake -G Ninja -S "$BACKOFFICE_ROOT" -B "$BACKOFFICE_BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+}
+
+# Builds everything. Mode "keep-going" continues past failing targets so the rest can
+# still be tested (the return status still reports the failure); "stop-on-error" stops at the first.
+backoffice_build() {
+    local extra=()
+    if [[ "${1:-}" == keep-going ]]; then
+        extra=(-- -k 0)
+    fi
+    backoffice_log "building with $BACKOFFICE_JOBS jobs"
+    cmake --build "$BACKOFFICE_BUILD_DIR" -j"$BACKOFFICE_JOBS" "${extra[@]}"
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "ApiClient.h"
+#include "ServerInstance.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace backoffice::test {
+
+// A real server on an ephemeral port over a fresh SQLite file, plus a signed-in API client.
+class TestServer final
+{
+public:
+    explicit TestServer(bool demoData = true);
+    ~TestServer();
+
+    bool isRunning() const { return m_running; }
+    QString error() const { return m_error; }
+    server::ServerInstance &instance() { return *m_server; }
+    QString databasePath() const;
+    QUrl baseUrl() const { return QUrl(m_server->baseUrl()); }
+
+    // A client signed in as login (demo password unless given); nullptr if sign-in failed.
+    std::unique_ptr<ApiClient> signIn(const QString &login, const QString &password = {});
+    std::unique_ptr<ApiClient> anonymous();
+
+    // Synchronous helpers: status code and parsed body.
+    struct Answer {
+        int status = 0;
+        QJsonObject body;
+        QByteArray raw;
+        QString errorCode() const { return body.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(); }
+        QJsonObject fields() const { return body.value(QLatin1String("error")).toObject().value(QLatin1String("fields")).toObject(); }
+    };
+    static Answer get(ApiClient &client, const QString &path, const QUrlQuery &query = {});
+    static Answer post(ApiClient &client, const QString &path, const QJsonObject &body);
+    static Answer patch(ApiClient &client, const QString &path, const QJsonObject &body);
+    static Answer remove(ApiClient &client, const QString &path);
+
+    // Rows of a table, read straight from the database file (audit and no-write checks).
+    qint64 count(const QString &table, const QString &where = {}) const;
+    void execSql(const QString &statement) const;
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<server::ServerInstance> m_server;
+    bool m_running = false;
+    QString m_error;
+};
+
+} // namespace backoffice::test
