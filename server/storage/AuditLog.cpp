@@ -1,5 +1,6 @@
 #include "AuditLog.h"
 
+#include "EntityRepository.h"
 #include "StorageError.h"
 
 #include <QJsonDocument>
@@ -34,6 +35,7 @@ void AuditLog::record(const AuditEntry &entry)
     sql.addBindValue(entry.companyId ? QVariant(*entry.companyId) : QVariant(QMetaType::fromType<qint64>()));
     if (!sql.exec())
         throw StorageError(QStringLiteral("write audit record: ") + sql.lastError().text());
+    EntityRepository::forgetTotal(m_db, QStringLiteral("audit_log"));
 }
 
 } // namespace backoffice::server

@@ -1,5 +1,6 @@
 #include "AuthStore.h"
 
+#include "EntityRepository.h"
 #include "StorageError.h"
 
 #include <QJsonDocument>
@@ -279,6 +280,7 @@ void syncSystemRoles(QSqlDatabase db, const QDateTime &now)
         q.addBindValue(iso(now));
         run(q, "sync system roles");
     }
+    EntityRepository::forgetTotal(db, QStringLiteral("roles"));
 }
 
 } // namespace backoffice::server

@@ -5,9 +5,14 @@
 #include "SqlValues.h"
 #include "StorageError.h"
 
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QMutex>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 
 namespace backoffice::server {
 
@@ -20,8 +25,11 @@ QString isoUtc(const QDateTime &time)
 
 void execOrThrow(QSqlQuery &query, const QString &what)
 {
+    QElapsedTimer timer;
+    timer.start();
     if (!query.exec())
         throw StorageError(what + QStringLiteral(": ") + query.lastError().text());
+    qCDebug(lcStorage) << what << timer.nsecsElapsed() / 1000 << "us" << query.lastQuery();
 }
 
 bool isTextual(FieldType type)
@@ -61,6 +69,27 @@ struct EntityRepository::Statement {
     QVariantList binds;
 };
 
+namespace {
+
+// Totals of unfiltered lists, per database file and table: counting 300,000 rows on every page
+// request costs more than the page itself. Every insert and delete through a repository drops the
+// table's entry, and only this server writes its database.
+QMutex totalsMutex;
+QHash<QString, qint64> unfilteredTotals;
+
+QString totalsKey(const QSqlDatabase &db, const QString &table)
+{
+    return db.databaseName() + QLatin1Char('|') + table;
+}
+
+} // namespace
+
+void EntityRepository::forgetTotal(const QSqlDatabase &db, const QString &table)
+{
+    QMutexLocker lock(&totalsMutex);
+    unfilteredTotals.remove(totalsKey(db, table));
+}
+
 EntityRepository::EntityRepository(QSqlDatabase db, const EntityDescriptor &entity)
     : m_db(std::move(db))
     , m_entity(entity)
@@ -78,76 +107,93 @@ QString EntityRepository::labelExpression(const QString &referenceField) const
         .arg(display, targetTable.table, m_table.column(referenceField));
 }
 
+const FieldDescriptor *EntityRepository::labelOwner(const QString &labelKey) const
+{
+    for (const FieldDescriptor &field : m_entity.fields) {
+        if (field.type == FieldType::Reference && field.referenceLabelKey() == labelKey && m_table.isStored(field.name))
+            return &field;
+    }
+    return nullptr;
+}
+
+// Matching a reference by its label: "the company id is one of those whose name matches" runs the
+// label search once, where comparing each row's looked-up label would run it per row.
+QString EntityRepository::labelMatch(const FieldDescriptor &reference) const
+{
+    const EntityDescriptor *target = EntityCatalogue::find(reference.referenceEntity);
+    const EntityTable &targetTable = EntityTables::forEntity(*target);
+    return QStringLiteral("t.%1 IN (SELECT r.id FROM %2 r WHERE lower(r.%3) LIKE ? ESCAPE '\\')")
+        .arg(m_table.column(reference.name), targetTable.table, targetTable.column(target->displayField));
+}
+
 QString EntityRepository::fieldExpression(const QString &fieldOrLabel) const
 {
     if (m_table.isStored(fieldOrLabel))
         return QStringLiteral("t.") + m_table.column(fieldOrLabel);
     if (m_table.computed.contains(fieldOrLabel))
         return m_table.computed.value(fieldOrLabel);
-    for (const FieldDescriptor &field : m_entity.fields) {
-        if (field.type == FieldType::Reference && field.referenceLabelKey() == fieldOrLabel
-            && m_table.isStored(field.name))
-            return labelExpression(field.name);
-    }
+    if (const FieldDescriptor *reference = labelOwner(fieldOrLabel))
+        return labelExpression(reference->name);
     return {};
 }
 
-EntityRepository::Statement EntityRepository::selectStatement(const ListQuery &query, const QDateTime &nowUtc,
-                                                              bool countOnly) const
+bool EntityRepository::needsJoin(const ListQuery &query, bool withSort) const
 {
-    Statement statement;
-    statement.binds << isoUtc(nowUtc);
-
-    QStringList columns;
-    if (countOnly) {
-        columns << QStringLiteral("count(*)");
-    } else {
-        for (const FieldDescriptor &field : m_entity.fields) {
-            const QString expression = fieldExpression(field.name);
-            if (expression.isEmpty())
-                continue;
-            columns << expression + QStringLiteral(" AS ") + quoted(field.name);
-            if (field.type == FieldType::Reference && m_table.isStored(field.name))
-                columns << labelExpression(field.name) + QStringLiteral(" AS ") + quoted(field.referenceLabelKey());
+    for (const ListFilter &filter : query.filters) {
+        if (m_table.computed.contains(filter.field))
+            return true;
+    }
+    if (withSort) {
+        for (const SortKey &key : query.sort) {
+            if (m_table.computed.contains(key.field))
+                return true;
         }
     }
+    return false;
+}
 
+void EntityRepository::appendWhere(const ListQuery &query, QString &sql, QVariantList &binds) const
+{
     QStringList conditions;
-    QVariantList whereBinds;
     if (query.companyScope) {
-        if (m_table.companyExpression.isEmpty() || query.companyScope->isEmpty()) {
-            if (query.companyScope->isEmpty())
-                conditions << QStringLiteral("0 = 1");
-        } else {
+        if (query.companyScope->isEmpty()) {
+            conditions << QStringLiteral("0 = 1");
+        } else if (!m_table.companyExpression.isEmpty()) {
             QStringList marks;
             for (qint64 id : *query.companyScope) {
                 marks << QStringLiteral("?");
-                whereBinds << id;
+                binds << id;
             }
             conditions << QStringLiteral("(%1) IN (%2)").arg(m_table.companyExpression, marks.join(QLatin1Char(',')));
         }
     }
     for (const ListFilter &filter : query.filters) {
+        const FieldDescriptor *reference = labelOwner(filter.field);
         const QString expression = fieldExpression(filter.field);
         switch (filter.op) {
         case ListFilter::Op::Contains:
-            conditions << QStringLiteral("lower(%1) LIKE ? ESCAPE '\\'").arg(expression);
-            whereBinds << likePattern(filter.value.toString());
+            if (reference) {
+                conditions << labelMatch(*reference);
+            } else {
+                conditions << QStringLiteral("lower(%1) LIKE ? ESCAPE '\\'").arg(expression);
+            }
+            binds << likePattern(filter.value.toString());
             break;
         case ListFilter::Op::Equals:
             conditions << expression + QStringLiteral(" = ?");
-            whereBinds << filter.value;
+            binds << filter.value;
             break;
         case ListFilter::Op::IsEmpty:
-            conditions << QStringLiteral("(%1 IS NULL OR %1 = '')").arg(expression);
+            conditions << (reference ? QStringLiteral("t.%1 IS NULL").arg(m_table.column(reference->name))
+                                     : QStringLiteral("(%1 IS NULL OR %1 = '')").arg(expression));
             break;
         case ListFilter::Op::From:
             conditions << expression + QStringLiteral(" >= ?");
-            whereBinds << filter.value;
+            binds << filter.value;
             break;
         case ListFilter::Op::To:
             conditions << expression + QStringLiteral(" < ?");
-            whereBinds << filter.value;
+            binds << filter.value;
             break;
         }
     }
@@ -157,42 +203,53 @@ EntityRepository::Statement EntityRepository::selectStatement(const ListQuery &q
         for (const FieldDescriptor &field : m_entity.fields) {
             if (!m_table.isStored(field.name))
                 continue;
-            QString expression;
             if (isTextual(field.type))
-                expression = QStringLiteral("t.") + m_table.column(field.name);
+                alternatives << QStringLiteral("lower(t.%1) LIKE ? ESCAPE '\\'").arg(m_table.column(field.name));
             else if (field.type == FieldType::Reference)
-                expression = labelExpression(field.name);
+                alternatives << labelMatch(field);
             else if (field.type == FieldType::Id)
-                expression = QStringLiteral("CAST(t.id AS TEXT)");
-            if (expression.isEmpty())
+                alternatives << QStringLiteral("CAST(t.id AS TEXT) LIKE ? ESCAPE '\\'");
+            else
                 continue;
-            alternatives << QStringLiteral("lower(%1) LIKE ? ESCAPE '\\'").arg(expression);
-            whereBinds << pattern;
+            binds << pattern;
         }
         conditions << QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     }
-
-    statement.sql = QStringLiteral("WITH clock(now) AS (SELECT ?) SELECT ") + columns.join(QStringLiteral(", "))
-                    + QStringLiteral(" FROM ") + m_table.table + QStringLiteral(" t") + m_table.join;
     if (!conditions.isEmpty())
-        statement.sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-    statement.binds << whereBinds;
+        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+}
 
-    if (!countOnly) {
-        QStringList order;
-        bool hasId = false;
-        for (const SortKey &key : query.sort) {
-            order << fieldExpression(key.field) + (key.descending ? QStringLiteral(" DESC") : QString());
-            hasId = hasId || key.field == QLatin1String("id");
-        }
-        if (!hasId)
-            order << QStringLiteral("t.id DESC"); // a stable order keeps pages from overlapping
-        statement.sql += QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "));
-        if (query.limit > 0) {
-            statement.sql += QStringLiteral(" LIMIT ? OFFSET ?");
-            statement.binds << query.limit << query.offset;
-        }
+QString EntityRepository::orderClause(const ListQuery &query) const
+{
+    QStringList order;
+    bool hasId = false;
+    for (const SortKey &key : query.sort) {
+        order << fieldExpression(key.field) + (key.descending ? QStringLiteral(" DESC") : QString());
+        hasId = hasId || key.field == QLatin1String("id");
     }
+    // A stable order keeps pages from overlapping. Breaking ties in the direction of the first key
+    // lets SQLite walk an index on that key (whose entries end in the row id) without sorting.
+    if (!hasId)
+        order << (!query.sort.isEmpty() && !query.sort.first().descending ? QStringLiteral("t.id")
+                                                                          : QStringLiteral("t.id DESC"));
+    return QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "));
+}
+
+EntityRepository::Statement EntityRepository::rowsStatement(const QString &condition) const
+{
+    QStringList columns;
+    for (const FieldDescriptor &field : m_entity.fields) {
+        const QString expression = fieldExpression(field.name);
+        if (expression.isEmpty())
+            continue;
+        columns << expression + QStringLiteral(" AS ") + quoted(field.name);
+        if (field.type == FieldType::Reference && m_table.isStored(field.name))
+            columns << labelExpression(field.name) + QStringLiteral(" AS ") + quoted(field.referenceLabelKey());
+    }
+    Statement statement;
+    statement.sql = QStringLiteral("WITH clock(now) AS (SELECT ?) SELECT ") + columns.join(QStringLiteral(", "))
+                    + QStringLiteral(" FROM ") + m_table.table + QStringLiteral(" t") + m_table.join
+                    + QStringLiteral(" WHERE ") + condition;
     return statement;
 }
 
@@ -253,30 +310,95 @@ void EntityRepository::attachLinks(QJsonArray &items) const
     }
 }
 
+qint64 EntityRepository::count(const ListQuery &query, const QDateTime &nowUtc) const
+{
+    const bool unfiltered = query.filters.isEmpty() && query.search.trimmed().isEmpty() && !query.companyScope;
+    const QString key = totalsKey(m_db, m_table.table);
+    if (unfiltered) {
+        QMutexLocker lock(&totalsMutex);
+        const auto it = unfilteredTotals.constFind(key);
+        if (it != unfilteredTotals.constEnd())
+            return *it;
+    }
+    QString sql = QStringLiteral("WITH clock(now) AS (SELECT ?) SELECT count(*) FROM ") + m_table.table
+                  + QStringLiteral(" t") + (needsJoin(query, false) ? m_table.join : QString());
+    QVariantList binds{isoUtc(nowUtc)};
+    appendWhere(query, sql, binds);
+    QSqlQuery statement(m_db);
+    statement.setForwardOnly(true);
+    statement.prepare(sql);
+    for (const QVariant &bind : std::as_const(binds))
+        statement.addBindValue(bind);
+    execOrThrow(statement, QStringLiteral("count ") + m_table.table);
+    const qint64 total = statement.next() ? statement.value(0).toLongLong() : 0;
+    if (unfiltered) {
+        QMutexLocker lock(&totalsMutex);
+        unfilteredTotals.insert(key, total);
+    }
+    return total;
+}
+
+QJsonArray EntityRepository::page(const ListQuery &query, const QDateTime &nowUtc) const
+{
+    // Two steps: first the ids of the page (narrow rows, so sorting and skipping are cheap), then
+    // the full rows of just those ids with their labels and computed terms.
+    QString sql = QStringLiteral("WITH clock(now) AS (SELECT ?) SELECT t.id FROM ") + m_table.table
+                  + QStringLiteral(" t") + (needsJoin(query, true) ? m_table.join : QString());
+    QVariantList binds{isoUtc(nowUtc)};
+    appendWhere(query, sql, binds);
+    sql += orderClause(query);
+    if (query.limit > 0) {
+        sql += QStringLiteral(" LIMIT ? OFFSET ?");
+        binds << query.limit << query.offset;
+    }
+    QSqlQuery idQuery(m_db);
+    idQuery.setForwardOnly(true);
+    idQuery.prepare(sql);
+    for (const QVariant &bind : std::as_const(binds))
+        idQuery.addBindValue(bind);
+    execOrThrow(idQuery, QStringLiteral("page of ") + m_table.table);
+    QList<qint64> ids;
+    while (idQuery.next())
+        ids << idQuery.value(0).toLongLong();
+    return rowsById(ids, nowUtc);
+}
+
+QJsonArray EntityRepository::rowsById(const QList<qint64> &ids, const QDateTime &nowUtc) const
+{
+    QJsonArray items;
+    if (ids.isEmpty())
+        return items;
+    QStringList marks;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        marks << QStringLiteral("?");
+    const Statement statement = rowsStatement(QStringLiteral("t.id IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')'));
+    QSqlQuery rows(m_db);
+    rows.setForwardOnly(true);
+    rows.prepare(statement.sql);
+    rows.addBindValue(isoUtc(nowUtc));
+    for (qint64 id : ids)
+        rows.addBindValue(id);
+    execOrThrow(rows, QStringLiteral("rows of ") + m_table.table);
+    QHash<qint64, QJsonObject> byId;
+    while (rows.next()) {
+        QJsonObject row = readRow(rows.record());
+        byId.insert(row.value(QLatin1String("id")).toInteger(), std::move(row));
+    }
+    for (qint64 id : ids) {
+        const auto it = byId.constFind(id);
+        if (it != byId.constEnd())
+            items.append(*it);
+    }
+    attachLinks(items);
+    return items;
+}
+
 ListPage EntityRepository::list(const ListQuery &query, const QDateTime &nowUtc) const
 {
-    ListPage page;
-    {
-        const Statement count = selectStatement(query, nowUtc, true);
-        QSqlQuery sql(m_db);
-        sql.setForwardOnly(true);
-        sql.prepare(count.sql);
-        for (const QVariant &bind : count.binds)
-            sql.addBindValue(bind);
-        execOrThrow(sql, QStringLiteral("count ") + m_table.table);
-        page.total = sql.next() ? sql.value(0).toLongLong() : 0;
-    }
-    const Statement select = selectStatement(query, nowUtc, false);
-    QSqlQuery sql(m_db);
-    sql.setForwardOnly(true);
-    sql.prepare(select.sql);
-    for (const QVariant &bind : select.binds)
-        sql.addBindValue(bind);
-    execOrThrow(sql, QStringLiteral("list ") + m_table.table);
-    while (sql.next())
-        page.items.append(readRow(sql.record()));
-    attachLinks(page.items);
-    return page;
+    ListPage result;
+    result.total = count(query, nowUtc);
+    result.items = page(query, nowUtc);
+    return result;
 }
 
 void EntityRepository::forEach(const ListQuery &query, const QDateTime &nowUtc,
@@ -286,18 +408,8 @@ void EntityRepository::forEach(const ListQuery &query, const QDateTime &nowUtc,
     paged.limit = 5000;
     paged.offset = 0;
     for (;;) {
-        const Statement select = selectStatement(paged, nowUtc, false);
-        QSqlQuery sql(m_db);
-        sql.setForwardOnly(true);
-        sql.prepare(select.sql);
-        for (const QVariant &bind : select.binds)
-            sql.addBindValue(bind);
-        execOrThrow(sql, QStringLiteral("export ") + m_table.table);
-        QJsonArray items;
-        while (sql.next())
-            items.append(readRow(sql.record()));
-        attachLinks(items);
-        for (const QJsonValue &item : std::as_const(items))
+        const QJsonArray items = page(paged, nowUtc);
+        for (const QJsonValue &item : items)
             visit(item.toObject());
         if (items.size() < paged.limit)
             break;
@@ -307,20 +419,10 @@ void EntityRepository::forEach(const ListQuery &query, const QDateTime &nowUtc,
 
 std::optional<QJsonObject> EntityRepository::get(qint64 id, const QDateTime &nowUtc) const
 {
-    ListQuery query;
-    query.limit = 1;
-    query.filters << ListFilter{QStringLiteral("id"), ListFilter::Op::Equals, id};
-    const Statement select = selectStatement(query, nowUtc, false);
-    QSqlQuery sql(m_db);
-    sql.prepare(select.sql);
-    for (const QVariant &bind : select.binds)
-        sql.addBindValue(bind);
-    execOrThrow(sql, QStringLiteral("read ") + m_table.table);
-    if (!sql.next())
+    const QJsonArray rows = rowsById({id}, nowUtc);
+    if (rows.isEmpty())
         return std::nullopt;
-    QJsonArray items{readRow(sql.record())};
-    attachLinks(items);
-    return items.first().toObject();
+    return rows.first().toObject();
 }
 
 bool EntityRepository::exists(qint64 id) const
@@ -351,6 +453,7 @@ qint64 EntityRepository::insert(const QJsonObject &values)
         sql.addBindValue(bind);
     execOrThrow(sql, QStringLiteral("insert into ") + m_table.table);
     const qint64 id = sql.lastInsertId().toLongLong();
+    forgetTotal(m_db, m_table.table);
     writeLinks(id, values);
     return id;
 }
@@ -403,6 +506,7 @@ void EntityRepository::remove(qint64 id)
     sql.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(m_table.table));
     sql.addBindValue(id);
     execOrThrow(sql, QStringLiteral("delete from ") + m_table.table);
+    forgetTotal(m_db, m_table.table);
 }
 
 QList<ReferenceCount> EntityRepository::referencesTo(qint64 id) const

@@ -11,6 +11,7 @@
 
 namespace backoffice {
 struct EntityDescriptor;
+struct FieldDescriptor;
 }
 
 namespace backoffice::server {
@@ -55,11 +56,22 @@ public:
 
     const EntityDescriptor &entity() const { return m_entity; }
 
+    // Drops the cached unfiltered total of a table (after writes that bypass repositories).
+    static void forgetTotal(const QSqlDatabase &db, const QString &table);
+
 private:
     struct Statement;
-    Statement selectStatement(const ListQuery &query, const QDateTime &nowUtc, bool countOnly) const;
+    qint64 count(const ListQuery &query, const QDateTime &nowUtc) const;
+    QJsonArray page(const ListQuery &query, const QDateTime &nowUtc) const;
+    QJsonArray rowsById(const QList<qint64> &ids, const QDateTime &nowUtc) const;
+    Statement rowsStatement(const QString &condition) const;
+    void appendWhere(const ListQuery &query, QString &sql, QVariantList &binds) const;
+    QString orderClause(const ListQuery &query) const;
+    bool needsJoin(const ListQuery &query, bool withSort) const;
     QString fieldExpression(const QString &fieldOrLabel) const;
     QString labelExpression(const QString &referenceField) const;
+    QString labelMatch(const FieldDescriptor &reference) const;
+    const FieldDescriptor *labelOwner(const QString &labelKey) const;
     QJsonObject readRow(const class QSqlRecord &record) const;
     void attachLinks(QJsonArray &items) const;
     void writeLinks(qint64 id, const QJsonObject &values);
