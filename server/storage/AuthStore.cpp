@@ -40,7 +40,7 @@ std::optional<UserCredentials> AuthStore::findUserWhere(const QString &condition
     q.prepare(QStringLiteral("SELECT u.id, u.company_id, u.kind, u.login, u.password_hash, u.first_name, u.last_name,"
                              " u.email, u.enabled, c.enabled, c.is_platform_owner, u.no_restrictions,"
                              " u.must_change_password, u.last_login_at, u.password_changed_at, u.activity_reset_at,"
-                             " u.created_at FROM users u JOIN companies c ON c.id = u.company_id WHERE ")
+                             " u.created_at, u.phone, c.name FROM users u JOIN companies c ON c.id = u.company_id WHERE ")
               + condition);
     q.addBindValue(value);
     run(q, "find user");
@@ -64,6 +64,8 @@ std::optional<UserCredentials> AuthStore::findUserWhere(const QString &condition
     u.passwordChangedAt = parseTime(q.value(14));
     u.activityResetAt = parseTime(q.value(15));
     u.createdAt = parseTime(q.value(16));
+    u.phone = q.value(17).toString();
+    u.companyName = q.value(18).toString();
     return u;
 }
 

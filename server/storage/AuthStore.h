@@ -18,6 +18,8 @@ struct UserCredentials {
     QString firstName;
     QString lastName;
     QString email;
+    QString phone;
+    QString companyName;
     bool enabled = false;
     bool companyEnabled = false;
     bool companyIsPlatformOwner = false;

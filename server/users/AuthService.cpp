@@ -216,6 +216,8 @@ QJsonObject AuthService::describe(const SessionContext &session) const
         userJson.insert(QStringLiteral("firstName"), user->firstName);
         userJson.insert(QStringLiteral("lastName"), user->lastName);
         userJson.insert(QStringLiteral("email"), user->email);
+        userJson.insert(QStringLiteral("phone"), user->phone);
+        userJson.insert(QStringLiteral("companyName"), user->companyName);
         userJson.insert(QStringLiteral("lastLoginAt"), iso(user->lastLoginAt));
         userJson.insert(QStringLiteral("passwordChangedAt"), iso(user->passwordChangedAt));
     }

@@ -1,0 +1,132 @@
+#include "Navigation.h"
+
+#include "EntityCatalogue.h"
+
+#include <QCoreApplication>
+
+namespace backoffice::app {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Navigation", text);
+}
+
+NavigationEntry list(const QString &category, const QString &entity, const QString &key = {},
+                     const QString &label = {})
+{
+    NavigationEntry entry;
+    entry.list = views::ListContext::forEntity(entity);
+    entry.key = key.isEmpty() ? entity : key;
+    entry.label = label.isEmpty() ? entry.list.title : label;
+    entry.category = category;
+    entry.area = entry.list.permissionArea;
+    entry.kind = NavigationEntry::Kind::List;
+    entry.list.key = entry.key;
+    entry.list.title = entry.label;
+    return entry;
+}
+
+NavigationEntry users(const QString &category, const QString &kind, const QString &label, const QString &area)
+{
+    NavigationEntry entry = list(category, entities::users, QStringLiteral("users-%1").arg(kind), label);
+    entry.area = area;
+    entry.list.permissionArea = area;
+    entry.list.fixedFilters = {{QStringLiteral("kind"), kind}};
+    if (kind == QLatin1String("portal"))
+        entry.list.extraColumns << QStringLiteral("department");
+    return entry;
+}
+
+NavigationEntry coming(const QString &category, const char *key, const QString &label, const char *area)
+{
+    NavigationEntry entry;
+    entry.key = QString::fromLatin1(key);
+    entry.label = label;
+    entry.category = category;
+    entry.area = QString::fromLatin1(area);
+    entry.kind = NavigationEntry::Kind::Coming;
+    return entry;
+}
+
+QList<NavigationEntry> build()
+{
+    const QString account = tr("Account management");
+    const QString finance = tr("Finance");
+    const QString people = tr("Users");
+    const QString settings = tr("Settings");
+
+    NavigationEntry audit;
+    audit.key = QStringLiteral("audit");
+    audit.label = tr("Audit");
+    audit.area = QStringLiteral("audit");
+    audit.kind = NavigationEntry::Kind::Audit;
+
+    return {
+        list(account, entities::companies),
+        list(account, entities::legalEntities),
+        list(account, entities::agreements),
+        coming(account, "enabled-services", tr("Enabled services"), "enabledServices"),
+        coming(account, "sender-ids", tr("Sender IDs"), "senderIds"),
+        coming(account, "whatsapp-accounts", tr("WhatsApp Business Accounts"), "whatsappAccounts"),
+        coming(account, "whatsapp-templates", tr("WhatsApp templates"), "whatsappTemplates"),
+        coming(account, "sender-id-applications", tr("Sender ID applications"), "senderIdApplications"),
+        coming(account, "printable-forms", tr("Printable forms"), "printableForms"),
+        list(account, entities::banks),
+        list(account, entities::bankAccounts),
+        coming(finance, "payments", tr("Payments"), "payments"),
+        coming(finance, "invoices", tr("Invoices and charges"), "invoices"),
+        coming(finance, "services", tr("Services"), "services"),
+        coming(finance, "additional-fees", tr("Additional fees"), "additionalFees"),
+        coming(finance, "edr-rerate", tr("EDR rerate"), "edrRerate"),
+        users(people, QStringLiteral("backoffice"), tr("BackOffice"), QStringLiteral("backofficeUsers")),
+        users(people, QStringLiteral("portal"), tr("Client portal"), QStringLiteral("portalUsers")),
+        list(people, entities::roles),
+        coming(QString(), "reports", tr("Reports"), "reports"),
+        coming(QString(), "notifications", tr("Notifications"), "notifications"),
+        coming(settings, "vendor-smpp", tr("Vendor SMPP connections"), "connections"),
+        coming(settings, "client-smpp", tr("Client SMPP connections"), "connections"),
+        coming(settings, "http-connections", tr("HTTP connections"), "connections"),
+        list(settings, entities::ownLegalEntities),
+        list(settings, entities::ownBankAccounts),
+        coming(settings, "payment-systems", tr("Payment systems"), "paymentSystems"),
+        coming(settings, "notification-channels", tr("Notification channels"), "notifications"),
+        coming(settings, "two-factor", tr("2FA integrations"), "twoFactorIntegrations"),
+        // Self-registration settings sit under own legal entities in the manual (§11.4.2).
+        coming(settings, "self-registration", tr("Self-registration"), "ownLegalEntities"),
+        audit,
+        coming(QString(), "moderation", tr("Pre-moderation"), "moderation"),
+        coming(QString(), "portals", tr("Portals"), "portals"),
+    };
+}
+
+} // namespace
+
+const QList<NavigationEntry> &Navigation::entries()
+{
+    static const QList<NavigationEntry> all = build();
+    return all;
+}
+
+const NavigationEntry *Navigation::find(const QString &key)
+{
+    for (const NavigationEntry &entry : entries()) {
+        if (entry.key == key)
+            return &entry;
+    }
+    return nullptr;
+}
+
+QStringList Navigation::topLevel()
+{
+    QStringList names;
+    for (const NavigationEntry &entry : entries()) {
+        const QString name = entry.category.isEmpty() ? entry.label : entry.category;
+        if (!names.contains(name))
+            names << name;
+    }
+    return names;
+}
+
+} // namespace backoffice::app

@@ -1,0 +1,85 @@
+#include "TestServer.h"
+
+#include "ServerInstance.h"
+
+namespace backoffice::tests {
+
+TestServer::TestServer() = default;
+
+TestServer::~TestServer()
+{
+    if (m_server)
+        m_server->stop();
+}
+
+bool TestServer::start(QString *error)
+{
+    if (!m_folder.isValid()) {
+        *error = QStringLiteral("no temporary folder");
+        return false;
+    }
+    server::ServerOptions options;
+    options.databasePath = m_folder.filePath(QStringLiteral("gui-test.sqlite"));
+    options.port = 0;
+    options.seedDemoData = true;
+    m_server = std::make_unique<server::ServerInstance>(options);
+    return m_server->start(error);
+}
+
+QUrl TestServer::baseUrl() const
+{
+    return QUrl(m_server->baseUrl());
+}
+
+QString TestServer::adminLogin()
+{
+    return server::ServerInstance::demoAdminLogin();
+}
+
+QString TestServer::adminPassword()
+{
+    return server::ServerInstance::demoPassword();
+}
+
+std::unique_ptr<ApiClient> TestServer::signIn(const QString &login, QString *password, QJsonObject *answer,
+                                              QString *error)
+{
+    auto client = std::make_unique<ApiClient>();
+    client->setBaseUrl(baseUrl());
+    ApiReply *reply = client->login(login, *password);
+    if (!reply->waitForFinished()) {
+        *error = reply->error().message;
+        return nullptr;
+    }
+    QJsonObject result = reply->object();
+    if (result.value(QLatin1String("mustChangePassword")).toBool()
+        || result.value(QLatin1String("passwordExpired")).toBool()) {
+        const QString fresh = *password + QStringLiteral("-Renewed1");
+        ApiReply *change = client->post(QStringLiteral("auth/password"),
+                                        {{QStringLiteral("currentPassword"), *password},
+                                         {QStringLiteral("newPassword"), fresh}});
+        if (!change->waitForFinished()) {
+            *error = QStringLiteral("password change refused: %1").arg(change->error().message);
+            return nullptr;
+        }
+        *password = fresh;
+        ApiReply *me = client->get(QStringLiteral("auth/me"));
+        if (!me->waitForFinished()) {
+            *error = me->error().message;
+            return nullptr;
+        }
+        result = me->object();
+    }
+    if (answer)
+        *answer = result;
+    return client;
+}
+
+std::unique_ptr<ApiClient> TestServer::signInAdmin(QJsonObject *answer)
+{
+    QString password = adminPassword();
+    QString error;
+    return signIn(adminLogin(), &password, answer, &error);
+}
+
+} // namespace backoffice::tests

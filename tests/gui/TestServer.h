@@ -1,0 +1,40 @@
+#pragma once
+
+#include "ApiClient.h"
+
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace backoffice::server {
+class ServerInstance;
+}
+
+namespace backoffice::tests {
+
+// The real server, in-process on 127.0.0.1 with an ephemeral port, over a database in a temporary
+// folder seeded with the demo data set: what the GUI tests run against (guide §7).
+class TestServer final
+{
+public:
+    TestServer();
+    ~TestServer();
+
+    bool start(QString *error);
+    QUrl baseUrl() const;
+
+    // A client signed in as the given user; a forced password change is done on the way (the new
+    // password replaces *password). Returns nullptr with *error set when signing in fails.
+    std::unique_ptr<ApiClient> signIn(const QString &login, QString *password, QJsonObject *answer, QString *error);
+    // Signed in as the demo administrator.
+    std::unique_ptr<ApiClient> signInAdmin(QJsonObject *answer = nullptr);
+
+    static QString adminLogin();
+    static QString adminPassword();
+
+private:
+    QTemporaryDir m_folder;
+    std::unique_ptr<server::ServerInstance> m_server;
+};
+
+} // namespace backoffice::tests

@@ -1,0 +1,89 @@
+#include "AgreementForm.h"
+
+#include "AgreementVersionPanel.h"
+#include "EntityCatalogue.h"
+#include "MessageBanner.h"
+
+#include <QFrame>
+#include <QVBoxLayout>
+
+namespace backoffice::views {
+
+AgreementForm::AgreementForm(Session *session, ListContext context, QWidget *parent)
+    : EntityForm(session, std::move(context), parent)
+{
+}
+
+bool AgreementForm::isVersionTerm(const QString &fieldName)
+{
+    const EntityDescriptor &versions = EntityCatalogue::get(entities::agreementVersions);
+    return fieldName != QLatin1String("id") && fieldName != QLatin1String("agreementId")
+           && fieldName != QLatin1String("createdAt") && fieldName != QLatin1String("updatedAt")
+           && versions.field(fieldName) != nullptr;
+}
+
+void AgreementForm::buildBody(QVBoxLayout *layout)
+{
+    EntityForm::buildBody(layout);
+    auto *line = new QFrame(this);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(line);
+    m_versions = new AgreementVersionPanel(session(), canManage(), this);
+    layout->addWidget(m_versions);
+    // Adding or deleting a version can change the terms in force, which the agreement shows.
+    connect(m_versions, &AgreementVersionPanel::versionsChanged, this, &EntityForm::reload);
+}
+
+bool AgreementForm::isFieldShown(const FieldDescriptor &field, FormMode mode) const
+{
+    if (field.name == QLatin1String("currentVersionId"))
+        return false; // the version selector names it
+    if (isVersionTerm(field.name))
+        return mode == FormMode::Create; // afterwards the version panel shows the terms
+    return EntityForm::isFieldShown(field, mode);
+}
+
+void AgreementForm::onRecordLoaded(const QJsonObject &record)
+{
+    if (!m_versions || recordId() <= 0)
+        return;
+    m_versions->setAgreement(recordId(), record.value(QLatin1String("code")).toString(),
+                             record.value(QLatin1String("currentVersionId")).toInteger(-1));
+}
+
+void AgreementForm::onModeChanged(FormMode mode)
+{
+    if (!m_versions)
+        return;
+    m_versions->setVisible(mode != FormMode::Create);
+    if (mode == FormMode::View)
+        m_versions->cancelEdits();
+    m_versions->setEditing(mode == FormMode::Edit);
+}
+
+void AgreementForm::save()
+{
+    if (mode() != FormMode::Edit || !m_versions->isDirty()) {
+        EntityForm::save();
+        return;
+    }
+    // The version's terms first: if the server refuses them, the agreement stays in Edit mode
+    // with the complaint under the term concerned.
+    setBusy(true);
+    m_versions->save([this](bool ok) {
+        setBusy(false);
+        if (!ok) {
+            banner()->showError(tr("The version was not saved; see the messages below."));
+            return;
+        }
+        if (collectValues(FormMode::Edit).isEmpty()) {
+            cancel();  // nothing else changed: back to View mode …
+            reload();  // … with the terms in force as the server now computes them
+            return;
+        }
+        EntityForm::save();
+    });
+}
+
+} // namespace backoffice::views
