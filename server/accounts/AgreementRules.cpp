@@ -1,22 +1,13 @@
 #include "AgreementRules.h"
 
 #include "ApiException.h"
+#include "RuleValues.h"
 #include "BillingPeriod.h"
 #include "EntityCatalogue.h"
 
 namespace backoffice::server {
 
 namespace {
-
-QJsonValue v(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key));
-}
-
-bool isSet(const QJsonValue &value)
-{
-    return !value.isNull() && !value.isUndefined() && !(value.isString() && value.toString().isEmpty());
-}
 
 QDateTime instant(const QJsonValue &value)
 {
@@ -25,9 +16,9 @@ QDateTime instant(const QJsonValue &value)
 
 QString periodText(const QJsonObject &version)
 {
-    const QString till = isSet(v(version, "effectiveTill")) ? v(version, "effectiveTill").toString()
+    const QString till = isSet(fieldOf(version, "effectiveTill")) ? fieldOf(version, "effectiveTill").toString()
                                                              : QStringLiteral("indefinitely");
-    return QStringLiteral("ID %1, %2 – %3").arg(v(version, "id").toInteger()).arg(v(version, "effectiveFrom").toString(), till);
+    return QStringLiteral("ID %1, %2 – %3").arg(fieldOf(version, "id").toInteger()).arg(fieldOf(version, "effectiveFrom").toString(), till);
 }
 
 } // namespace
@@ -43,33 +34,33 @@ QStringList AgreementVersionRules::termFields()
 void AgreementVersionRules::checkTerms(WriteContext &context, qint64 agreementId, qint64 excludeVersionId,
                                        QJsonObject &terms, FieldErrors &errors)
 {
-    if (!isSet(v(terms, "effectiveFromZone")) && isSet(v(terms, "billingTimeZone")))
-        terms.insert(QStringLiteral("effectiveFromZone"), v(terms, "billingTimeZone"));
-    if (isSet(v(terms, "effectiveTill")) && !isSet(v(terms, "effectiveTillZone")))
-        terms.insert(QStringLiteral("effectiveTillZone"), v(terms, "effectiveFromZone"));
-    if (!isSet(v(terms, "effectiveTill")))
+    if (!isSet(fieldOf(terms, "effectiveFromZone")) && isSet(fieldOf(terms, "billingTimeZone")))
+        terms.insert(QStringLiteral("effectiveFromZone"), fieldOf(terms, "billingTimeZone"));
+    if (isSet(fieldOf(terms, "effectiveTill")) && !isSet(fieldOf(terms, "effectiveTillZone")))
+        terms.insert(QStringLiteral("effectiveTillZone"), fieldOf(terms, "effectiveFromZone"));
+    if (!isSet(fieldOf(terms, "effectiveTill")))
         terms.insert(QStringLiteral("effectiveTillZone"), QJsonValue::Null);
 
-    const QDateTime from = instant(v(terms, "effectiveFrom"));
-    const QDateTime till = instant(v(terms, "effectiveTill"));
+    const QDateTime from = instant(fieldOf(terms, "effectiveFrom"));
+    const QDateTime till = instant(fieldOf(terms, "effectiveTill"));
     if (from.isValid() && till.isValid() && till <= from)
         errors.insert(QStringLiteral("effectiveTill"), QStringLiteral("must be after effective from"));
 
-    const qint64 days = v(terms, "daysForPayment").toInteger(-1);
-    if (isSet(v(terms, "daysForPayment")) && (days < 0 || days > 365))
+    const qint64 days = fieldOf(terms, "daysForPayment").toInteger(-1);
+    if (isSet(fieldOf(terms, "daysForPayment")) && (days < 0 || days > 365))
         errors.insert(QStringLiteral("daysForPayment"), QStringLiteral("must be between 0 and 365"));
 
     BillingPeriodKind kind = BillingPeriodKind::Monthly;
-    if (isSet(v(terms, "billingPeriod")) && parseBillingPeriodKind(v(terms, "billingPeriod").toString(), &kind)) {
-        if (!isSet(v(terms, "billingDay")) && kind != BillingPeriodKind::Daily)
+    if (isSet(fieldOf(terms, "billingPeriod")) && parseBillingPeriodKind(fieldOf(terms, "billingPeriod").toString(), &kind)) {
+        if (!isSet(fieldOf(terms, "billingDay")) && kind != BillingPeriodKind::Daily)
             terms.insert(QStringLiteral("billingDay"), 1);
         if (kind == BillingPeriodKind::Daily)
             terms.insert(QStringLiteral("billingDay"), QJsonValue::Null);
-        else if (const QString problem = billingDayProblem(kind, static_cast<int>(v(terms, "billingDay").toInteger()));
+        else if (const QString problem = billingDayProblem(kind, static_cast<int>(fieldOf(terms, "billingDay").toInteger()));
                  !problem.isEmpty())
             errors.insert(QStringLiteral("billingDay"), problem);
         const bool splittable = kind == BillingPeriodKind::Daily || kind == BillingPeriodKind::Weekly;
-        if (!splittable && v(terms, "splitByMonth").toBool())
+        if (!splittable && fieldOf(terms, "splitByMonth").toBool())
             errors.insert(QStringLiteral("splitByMonth"), QStringLiteral("applies to daily and weekly periods only"));
     }
     if (!terms.contains(QStringLiteral("splitByMonth")) || terms.value(QStringLiteral("splitByMonth")).isNull())
@@ -83,10 +74,10 @@ void AgreementVersionRules::checkTerms(WriteContext &context, qint64 agreementId
     const ListPage versions = context.repository(entities::agreementVersions).list(query, context.now);
     for (const QJsonValue &value : versions.items) {
         const QJsonObject other = value.toObject();
-        if (v(other, "id").toInteger() == excludeVersionId)
+        if (fieldOf(other, "id").toInteger() == excludeVersionId)
             continue;
-        const QDateTime otherFrom = instant(v(other, "effectiveFrom"));
-        const QDateTime otherTill = instant(v(other, "effectiveTill"));
+        const QDateTime otherFrom = instant(fieldOf(other, "effectiveFrom"));
+        const QDateTime otherTill = instant(fieldOf(other, "effectiveTill"));
         // Half-open intervals [from, till) overlap when each starts before the other ends.
         const bool startsBeforeOtherEnds = !otherTill.isValid() || from < otherTill;
         const bool otherStartsBeforeEnd = !till.isValid() || otherFrom < till;
@@ -101,19 +92,19 @@ void AgreementVersionRules::checkTerms(WriteContext &context, qint64 agreementId
 void AgreementVersionRules::check(WriteContext &context, const QJsonObject *before, QJsonObject &after,
                                   FieldErrors &errors)
 {
-    if (before && v(*before, "state").toString() == QLatin1String("past"))
+    if (before && fieldOf(*before, "state").toString() == QLatin1String("past"))
         throw ApiException::ruleViolated(QStringLiteral("An expired version cannot be changed"));
-    checkTerms(context, v(after, "agreementId").toInteger(), before ? v(*before, "id").toInteger() : 0, after, errors);
+    checkTerms(context, fieldOf(after, "agreementId").toInteger(), before ? fieldOf(*before, "id").toInteger() : 0, after, errors);
 }
 
 void AgreementVersionRules::checkDelete(WriteContext &context, const QJsonObject &record)
 {
-    if (instant(v(record, "effectiveFrom")) <= context.now)
+    if (instant(fieldOf(record, "effectiveFrom")) <= context.now)
         throw ApiException::ruleViolated(
             QStringLiteral("A version that has already taken effect cannot be deleted; end it with effective till"));
     ListQuery query;
     query.limit = 1;
-    query.filters << ListFilter{QStringLiteral("agreementId"), ListFilter::Op::Equals, v(record, "agreementId").toInteger()};
+    query.filters << ListFilter{QStringLiteral("agreementId"), ListFilter::Op::Equals, fieldOf(record, "agreementId").toInteger()};
     if (context.repository(entities::agreementVersions).list(query, context.now).total <= 1)
         throw ApiException::ruleViolated(QStringLiteral("The only version of an agreement cannot be deleted"));
 }
@@ -121,7 +112,7 @@ void AgreementVersionRules::checkDelete(WriteContext &context, const QJsonObject
 void AgreementRules::check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors)
 {
     if (!before) {
-        if (!isSet(v(after, "direction")))
+        if (!isSet(fieldOf(after, "direction")))
             after.insert(QStringLiteral("direction"), QStringLiteral("client"));
         QJsonObject terms;
         for (const QString &field : AgreementVersionRules::termFields())
@@ -130,9 +121,9 @@ void AgreementRules::check(WriteContext &context, const QJsonObject *before, QJs
         for (auto it = terms.begin(); it != terms.end(); ++it)
             after.insert(it.key(), it.value());
     }
-    const QJsonValue companyId = v(after, "companyId");
+    const QJsonValue companyId = fieldOf(after, "companyId");
     auto belongsTo = [&](const QString &entity, const char *field, const char *ownerField, const QJsonValue &owner) {
-        const QJsonValue id = v(after, field);
+        const QJsonValue id = fieldOf(after, field);
         if (!isSet(id) || !isSet(owner) || errors.contains(QLatin1String(field)))
             return;
         const auto record = context.record(entity, id.toInteger());
@@ -144,7 +135,7 @@ void AgreementRules::check(WriteContext &context, const QJsonObject *before, QJs
     };
     belongsTo(entities::legalEntities, "legalEntityId", "companyId", companyId);
     belongsTo(entities::bankAccounts, "bankAccountId", "companyId", companyId);
-    belongsTo(entities::ownBankAccounts, "ownBankAccountId", "ownLegalEntityId", v(after, "ownLegalEntityId"));
+    belongsTo(entities::ownBankAccounts, "ownBankAccountId", "ownLegalEntityId", fieldOf(after, "ownLegalEntityId"));
 }
 
 void AgreementRules::afterWrite(WriteContext &context, qint64 id, const QJsonObject *before, const QJsonObject &after)

@@ -1,6 +1,7 @@
 #include "CompanyRules.h"
 
 #include "ApiException.h"
+#include "RuleValues.h"
 #include "AuthService.h"
 #include "AuthStore.h"
 #include "EntityCatalogue.h"
@@ -13,7 +14,7 @@ const QString reseller = QStringLiteral("reseller");
 
 QString str(const QJsonObject &o, const char *key)
 {
-    return o.value(QLatin1String(key)).toString();
+    return fieldOf(o, key).toString();
 }
 } // namespace
 

@@ -12,6 +12,8 @@ struct SessionContext;
 
 // What the OpenAPI document says about a route; kept next to the route so they cannot drift.
 struct RouteDoc {
+    static QList<int> defaultErrorStatuses() { return {400, 401, 403}; }
+
     QString summary;
     QString tag;
     QString requestSchema;          // component schema name of the body, empty: none
@@ -21,7 +23,7 @@ struct RouteDoc {
     bool allowedDuringPasswordChange = false; // auth/* routes stay usable until the password is changed
     bool listParameters = false;              // offset, limit, sort, q and field filters
     QString filterEntity;                     // entity whose fields are filters
-    QList<int> errorStatuses{400, 401, 403};
+    QList<int> errorStatuses = defaultErrorStatuses();
     QStringList queryParameters;              // extra documented query parameters
 };
 

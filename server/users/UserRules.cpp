@@ -1,6 +1,7 @@
 #include "UserRules.h"
 
 #include "ApiException.h"
+#include "RuleValues.h"
 #include "AuthService.h"
 #include "AuthStore.h"
 #include "EntityCatalogue.h"
@@ -12,25 +13,11 @@
 
 namespace backoffice::server {
 
-namespace {
-
-QJsonValue v(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key));
-}
-
-bool isSet(const QJsonValue &value)
-{
-    return !value.isNull() && !value.isUndefined() && !(value.isString() && value.toString().isEmpty());
-}
-
-} // namespace
-
 void UserRules::check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors)
 {
     const SessionContext &session = context.session;
-    const qint64 selfId = before ? v(*before, "id").toInteger() : 0;
-    const QString login = v(after, "login").toString();
+    const qint64 selfId = before ? fieldOf(*before, "id").toInteger() : 0;
+    const QString login = fieldOf(after, "login").toString();
     static const QRegularExpression loginPattern(QStringLiteral("^[A-Za-z0-9._@-]{2,64}$"));
     if (!login.isEmpty()) {
         if (!loginPattern.match(login).hasMatch())
@@ -38,24 +25,24 @@ void UserRules::check(WriteContext &context, const QJsonObject *before, QJsonObj
         else if (AuthStore(context.db).loginTaken(login, selfId))
             errors.insert(QStringLiteral("login"), QStringLiteral("is already taken"));
     }
-    if (isSet(v(after, "email")) && !validation::isValidEmail(v(after, "email").toString()))
+    if (isSet(fieldOf(after, "email")) && !validation::isValidEmail(fieldOf(after, "email").toString()))
         errors.insert(QStringLiteral("email"), QStringLiteral("is not a valid e-mail address"));
-    if (isSet(v(after, "phone")) && !validation::isValidPhone(v(after, "phone").toString()))
+    if (isSet(fieldOf(after, "phone")) && !validation::isValidPhone(fieldOf(after, "phone").toString()))
         errors.insert(QStringLiteral("phone"), QStringLiteral("is not a valid phone number (+, 6 to 15 digits)"));
-    if (v(after, "twoFactor").toBool() && !isSet(v(after, "phone")))
+    if (fieldOf(after, "twoFactor").toBool() && !isSet(fieldOf(after, "phone")))
         errors.insert(QStringLiteral("phone"), QStringLiteral("is required for two-factor authentication"));
 
-    if (!isSet(v(after, "language")))
+    if (!isSet(fieldOf(after, "language")))
         after.insert(QStringLiteral("language"), QStringLiteral("en"));
-    const QString kind = v(after, "kind").toString();
-    if (kind == QLatin1String("portal") && !isSet(v(after, "department")))
+    const QString kind = fieldOf(after, "kind").toString();
+    if (kind == QLatin1String("portal") && !isSet(fieldOf(after, "department")))
         errors.insert(QStringLiteral("department"), QStringLiteral("is required for Client portal users"));
     if (kind == QLatin1String("backoffice"))
         after.insert(QStringLiteral("department"), QJsonValue::Null);
 
-    if (isSet(v(after, "companyId")) && !errors.contains(QStringLiteral("companyId"))) {
-        const auto company = context.record(entities::companies, v(after, "companyId").toInteger());
-        const QString type = company ? v(*company, "type").toString() : QString();
+    if (isSet(fieldOf(after, "companyId")) && !errors.contains(QStringLiteral("companyId"))) {
+        const auto company = context.record(entities::companies, fieldOf(after, "companyId").toInteger());
+        const QString type = company ? fieldOf(*company, "type").toString() : QString();
         if (company && kind == QLatin1String("backoffice") && type == QLatin1String("client"))
             errors.insert(QStringLiteral("companyId"),
                           QStringLiteral("BackOffice users belong to the platform owner or a reseller"));
@@ -63,30 +50,30 @@ void UserRules::check(WriteContext &context, const QJsonObject *before, QJsonObj
             errors.insert(QStringLiteral("companyId"), QStringLiteral("Client portal users belong to client companies"));
     }
 
-    const QJsonArray roleIds = v(after, "roleIds").toArray();
+    const QJsonArray roleIds = fieldOf(after, "roleIds").toArray();
     for (const QJsonValue &roleId : roleIds) {
         const auto role = context.record(entities::roles, roleId.toInteger());
-        if (role && v(*role, "group").toString() != kind) {
+        if (role && fieldOf(*role, "group").toString() != kind) {
             errors.insert(QStringLiteral("roleIds"), QStringLiteral("role \"%1\" is for %2 users")
-                                                         .arg(v(*role, "name").toString(),
-                                                              v(*role, "group").toString() == QLatin1String("portal")
+                                                         .arg(fieldOf(*role, "name").toString(),
+                                                              fieldOf(*role, "group").toString() == QLatin1String("portal")
                                                                   ? QStringLiteral("Client portal")
                                                                   : QStringLiteral("BackOffice")));
             break;
         }
     }
-    const bool grantsEverything = v(after, "noRestrictions").toBool() && (!before || !v(*before, "noRestrictions").toBool());
+    const bool grantsEverything = fieldOf(after, "noRestrictions").toBool() && (!before || !fieldOf(*before, "noRestrictions").toBool());
     if (grantsEverything && !session.isAdmin)
         throw ApiException::forbidden(QStringLiteral("Only administrators grant \"No restrictions\""));
 
     if (selfId == session.userId && before) {
-        if (!v(after, "enabled").toBool())
+        if (!fieldOf(after, "enabled").toBool())
             errors.insert(QStringLiteral("enabled"), QStringLiteral("you cannot disable your own account"));
-        if (v(*before, "roleIds") != v(after, "roleIds") && !session.isAdmin)
+        if (fieldOf(*before, "roleIds") != fieldOf(after, "roleIds") && !session.isAdmin)
             errors.insert(QStringLiteral("roleIds"), QStringLiteral("you cannot change your own roles"));
     }
 
-    const QString password = v(after, "password").toString();
+    const QString password = fieldOf(after, "password").toString();
     if (!before && password.isEmpty())
         errors.insert(QStringLiteral("password"), QStringLiteral("is required"));
     if (!password.isEmpty()) {
@@ -99,15 +86,15 @@ void UserRules::check(WriteContext &context, const QJsonObject *before, QJsonObj
 void UserRules::afterWrite(WriteContext &context, qint64 id, const QJsonObject *before, const QJsonObject &after)
 {
     AuthStore store(context.db);
-    const QString password = v(after, "password").toString();
+    const QString password = fieldOf(after, "password").toString();
     if (!password.isEmpty()) {
         // A password set by somebody else is a temporary one: the user changes it at next sign-in.
         const bool setBySelf = before && id == context.session.userId;
         store.storePassword(id, PasswordHasher::hash(password), context.now, !setBySelf);
     }
     if (before) {
-        const bool disabled = v(*before, "enabled").toBool() && !v(after, "enabled").toBool();
-        const bool enabled = !v(*before, "enabled").toBool() && v(after, "enabled").toBool();
+        const bool disabled = fieldOf(*before, "enabled").toBool() && !fieldOf(after, "enabled").toBool();
+        const bool enabled = !fieldOf(*before, "enabled").toBool() && fieldOf(after, "enabled").toBool();
         if (enabled)
             store.setEnabled(id, true, context.now);
         if (disabled || (!password.isEmpty() && id != context.session.userId))
@@ -118,30 +105,30 @@ void UserRules::afterWrite(WriteContext &context, qint64 id, const QJsonObject *
 
 void UserRules::checkDelete(WriteContext &context, const QJsonObject &record)
 {
-    if (v(record, "id").toInteger() == context.session.userId)
+    if (fieldOf(record, "id").toInteger() == context.session.userId)
         throw ApiException::ruleViolated(QStringLiteral("You cannot delete your own account"));
 }
 
 void RoleRules::check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors)
 {
-    if (before && v(*before, "system").toBool())
+    if (before && fieldOf(*before, "system").toBool())
         throw ApiException::forbidden(QStringLiteral("System roles cannot be changed; create a custom role from it"),
                                       QStringLiteral("system_role_read_only"));
     UserGroup group = UserGroup::BackOffice;
-    if (!parseUserGroup(v(after, "group").toString(), &group))
+    if (!parseUserGroup(fieldOf(after, "group").toString(), &group))
         return; // the enum check already reported it
-    if (!before && isSet(v(after, "templateRoleId"))) {
-        const auto role = context.record(entities::roles, v(after, "templateRoleId").toInteger());
-        if (role && v(*role, "group") != v(after, "group"))
+    if (!before && isSet(fieldOf(after, "templateRoleId"))) {
+        const auto role = context.record(entities::roles, fieldOf(after, "templateRoleId").toInteger());
+        if (role && fieldOf(*role, "group") != fieldOf(after, "group"))
             errors.insert(QStringLiteral("templateRoleId"), QStringLiteral("is a role of the other group"));
         else if (role && !after.value(QLatin1String("permissions")).isObject())
-            after.insert(QStringLiteral("permissions"), v(*role, "permissions"));
+            after.insert(QStringLiteral("permissions"), fieldOf(*role, "permissions"));
     }
     if (!before) {
         after.insert(QStringLiteral("system"), false);
         after.remove(QStringLiteral("templateRoleId"));
     }
-    const QJsonObject permissions = v(after, "permissions").toObject();
+    const QJsonObject permissions = fieldOf(after, "permissions").toObject();
     QJsonObject normalized;
     for (auto it = permissions.begin(); it != permissions.end(); ++it) {
         AccessLevel level = AccessLevel::None;
@@ -159,12 +146,12 @@ void RoleRules::check(WriteContext &context, const QJsonObject *before, QJsonObj
     }
     after.insert(QStringLiteral("permissions"), normalized);
 
-    const QString name = v(after, "name").toString();
-    if (!name.isEmpty() && (!before || name != v(*before, "name").toString())) {
+    const QString name = fieldOf(after, "name").toString();
+    if (!name.isEmpty() && (!before || name != fieldOf(*before, "name").toString())) {
         ListQuery query;
         query.limit = 1;
         query.filters << ListFilter{QStringLiteral("name"), ListFilter::Op::Equals, name}
-                      << ListFilter{QStringLiteral("group"), ListFilter::Op::Equals, v(after, "group").toString()};
+                      << ListFilter{QStringLiteral("group"), ListFilter::Op::Equals, fieldOf(after, "group").toString()};
         if (context.repository(entities::roles).list(query, context.now).total > 0)
             errors.insert(QStringLiteral("name"), QStringLiteral("another role of this group has this name"));
     }
@@ -173,7 +160,7 @@ void RoleRules::check(WriteContext &context, const QJsonObject *before, QJsonObj
 void RoleRules::checkDelete(WriteContext &context, const QJsonObject &record)
 {
     Q_UNUSED(context)
-    if (v(record, "system").toBool())
+    if (fieldOf(record, "system").toBool())
         throw ApiException::forbidden(QStringLiteral("System roles cannot be deleted"),
                                       QStringLiteral("system_role_read_only"));
 }

@@ -10,6 +10,20 @@
 
 namespace backoffice::test {
 
+// Short spellings for the many literals of API tests.
+inline QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+inline QJsonObject j(std::initializer_list<QPair<QString, QJsonValue>> pairs)
+{
+    QJsonObject object;
+    for (const auto &pair : pairs)
+        object.insert(pair.first, pair.second);
+    return object;
+}
+
 // A real server on an ephemeral port over a fresh SQLite file, plus a signed-in API client.
 class TestServer final
 {

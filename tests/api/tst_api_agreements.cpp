@@ -6,13 +6,6 @@
 using namespace backoffice;
 using namespace backoffice::test;
 
-namespace {
-QString s(const char *t)
-{
-    return QString::fromUtf8(t);
-}
-} // namespace
-
 class ApiAgreementsTest final : public QObject
 {
     Q_OBJECT

@@ -7,20 +7,6 @@
 using namespace backoffice;
 using namespace backoffice::test;
 
-namespace {
-QJsonObject j(std::initializer_list<QPair<QString, QJsonValue>> pairs)
-{
-    QJsonObject o;
-    for (const auto &p : pairs)
-        o.insert(p.first, p.second);
-    return o;
-}
-QString s(const char *t)
-{
-    return QString::fromUtf8(t);
-}
-} // namespace
-
 class ApiEntitiesTest final : public QObject
 {
     Q_OBJECT
