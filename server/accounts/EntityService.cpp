@@ -61,11 +61,17 @@ QString EntityService::areaFor(const EntityDescriptor &entity, const QJsonObject
 
 void EntityService::requireAccess(const SessionContext &session, const QString &area, AccessLevel level)
 {
-    if (!session.allows(area, level))
+    if (!session.allows(area, level)) {
+        QString label = area;
+        for (const PermissionArea &known : PermissionCatalogue::areas(UserGroup::BackOffice)) {
+            if (known.key == area)
+                label = known.label;
+        }
         throw ApiException::forbidden(QStringLiteral("Your roles do not allow you to %1 %2")
                                           .arg(level == AccessLevel::Manage ? QStringLiteral("change")
                                                                             : QStringLiteral("view"),
-                                               area));
+                                               label));
+    }
 }
 
 ListQuery EntityService::scopedQuery(const EntityDescriptor &entity, ListQuery query,
