@@ -13,6 +13,8 @@ const QList<Migration> &Migrations::all()
 {
     static const QList<Migration> migrations{
         {1, QStringLiteral("accounts, agreements, users, roles, sessions and audit"), schema::version1()},
+        {2, QStringLiteral("services, scopes and rate trees"), schema::version2()},
+        {3, QStringLiteral("number prefixes for destination resolution"), schema::version3()},
     };
     return migrations;
 }

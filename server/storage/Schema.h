@@ -6,5 +6,9 @@ namespace backoffice::server::schema {
 
 // The statements of each schema version. Never edit a released version: add the next one.
 QStringList version1();
+// Services, their scopes and rate trees (server/storage/SchemaRating.cpp).
+QStringList version2();
+// Number prefix table for destination resolution (server/storage/SchemaDictionaries.cpp).
+QStringList version3();
 
 } // namespace backoffice::server::schema

@@ -1,0 +1,1 @@
+# Sources of the dictionaries area (owner: dictionaries work).

@@ -1,0 +1,1 @@
+# Sources of the rating area: services, scopes, rate trees, quotes.

@@ -1,0 +1,48 @@
+#include "Schema.h"
+
+namespace backoffice::server::schema {
+
+QStringList version2()
+{
+    return {
+        QStringLiteral("CREATE TABLE services ("
+                       " id INTEGER PRIMARY KEY,"
+                       " name TEXT NOT NULL,"
+                       " type TEXT NOT NULL,"          // payg | unitPack | monetaryPack | bundleInitiator | bundlePack
+                       " currency TEXT,"               // none for unit and bundle packs
+                       " units INTEGER,"               // size of unit and bundle packs
+                       " amount INTEGER,"              // size of monetary packs, micro-units
+                       " time_zone TEXT NOT NULL,"     // scopes' dates are read in this zone
+                       " description TEXT,"
+                       " archived INTEGER NOT NULL DEFAULT 0,"
+                       " created_at TEXT NOT NULL,"
+                       " updated_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX services_name ON services(name)"),
+        QStringLiteral("CREATE TABLE service_scopes ("
+                       " id INTEGER PRIMARY KEY,"
+                       " service_id INTEGER NOT NULL REFERENCES services(id) ON DELETE CASCADE,"
+                       " effective_from TEXT NOT NULL,"
+                       " effective_till TEXT,"
+                       " draft INTEGER NOT NULL DEFAULT 0,"
+                       " copied_from_scope_id INTEGER,"
+                       " created_at TEXT NOT NULL,"
+                       " updated_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX service_scopes_service ON service_scopes(service_id, effective_from)"),
+        // One row per node of a scope's rate tree. The root nodes are service domains.
+        QStringLiteral("CREATE TABLE rate_nodes ("
+                       " id INTEGER PRIMARY KEY,"
+                       " scope_id INTEGER NOT NULL REFERENCES service_scopes(id) ON DELETE CASCADE,"
+                       " parent_id INTEGER REFERENCES rate_nodes(id) ON DELETE CASCADE,"
+                       " position INTEGER NOT NULL,"
+                       " match TEXT NOT NULL,"         // the parent dimension's value this node stands for, '*' = Others
+                       " price_type TEXT NOT NULL,"
+                       " dimension TEXT,"              // with price type 'depends'
+                       " price INTEGER,"               // flat rate, micro-units
+                       " scale TEXT,"                  // JSON: mode, counter group, bands
+                       " billing_rule TEXT,"           // NULL: inherited
+                       " quantity_rule TEXT)"),        // NULL: inherited
+        QStringLiteral("CREATE INDEX rate_nodes_scope ON rate_nodes(scope_id, parent_id, position)"),
+    };
+}
+
+} // namespace backoffice::server::schema
