@@ -12,6 +12,8 @@
 #include "EntityListView.h"
 #include "FormFactory.h"
 #include "Navigation.h"
+#include "ServiceView.h"
+#include "ServicesView.h"
 #include "Session.h"
 
 #include <QAction>
@@ -212,6 +214,9 @@ void MainWindow::closeTab(int index)
     QWidget *widget = m_tabs->widget(index);
     if (!widget)
         return;
+    // A service tab may hold rate-tree edits that are not saved yet.
+    if (auto *service = qobject_cast<views::ServiceView *>(widget); service && !service->confirmLeave())
+        return;
     m_tabs->removeTab(index);
     widget->deleteLater();
 }
@@ -232,6 +237,16 @@ QWidget *MainWindow::openSection(const QString &key)
         connect(audit->list(), &views::EntityListView::openRequested, this,
                 [this](const views::ListContext &context, qint64 id) { openRecord(context, id); });
         screen = audit;
+    } else if (entry->list.entity == entities::services) {
+        auto *services = new views::ServicesView(m_session, entry->list, m_tabs);
+        connect(services->list(), &views::EntityListView::openRequested, this,
+                [this](const views::ListContext &context, qint64 id) { openRecord(context, id); });
+        connect(services->list(), &views::EntityListView::createRequested, this,
+                [this](const views::ListContext &context) { openNewRecord(context); });
+        connect(services, &views::ServicesView::cloned, this, [this, services](qint64 id) {
+            openRecord(services->list()->context(), id);
+        });
+        screen = services;
     } else {
         auto *list = new views::EntityListView(m_session, entry->list, m_tabs);
         connect(list, &views::EntityListView::openRequested, this,
@@ -249,6 +264,8 @@ views::EntityListView *MainWindow::listView(const QString &key) const
     QWidget *widget = tabByKey(QStringLiteral("section:%1").arg(key));
     if (auto *audit = qobject_cast<views::AuditView *>(widget))
         return audit->list();
+    if (auto *services = qobject_cast<views::ServicesView *>(widget))
+        return services->list();
     return qobject_cast<views::EntityListView *>(widget);
 }
 
@@ -268,6 +285,16 @@ QWidget *MainWindow::openRecord(const views::ListContext &context, qint64 id)
         });
         detail->openRecord(id);
         return detail;
+    }
+    if (context.entity == entities::services) {
+        // A service opens with its scopes and the rate-tree constructor (reference §7.3.1).
+        auto *service = new views::ServiceView(m_session, context, id, m_tabs);
+        addTab(service, key, tr("Service #%1").arg(id));
+        connect(service, &views::ServiceView::titleChanged, this, [this, service](const QString &title) {
+            m_tabs->setTabText(m_tabs->indexOf(service), title);
+        });
+        connect(service, &views::ServiceView::serviceChanged, this, [this] { refreshLists(entities::services); });
+        return service;
     }
     views::EntityForm *form = views::createForm(m_session, context, m_tabs);
     connectForm(form);
@@ -291,6 +318,14 @@ void MainWindow::connectForm(views::EntityForm *form)
         m_tabs->setTabText(m_tabs->indexOf(form), title);
     });
     connect(form, &views::EntityForm::saved, this, [this, form](const QString &entity, qint64 id) {
+        // A new service continues in its service tab, where its scopes and rate trees are made.
+        if (entity == entities::services) {
+            const views::ListContext context = form->context();
+            closeTab(m_tabs->indexOf(form));
+            refreshLists(entity);
+            openRecord(context, id);
+            return;
+        }
         // A created record becomes an ordinary record tab (opening it again finds this one).
         form->setProperty(TabKeyProperty, QStringLiteral("record:%1:%2").arg(form->context().key).arg(id));
         refreshLists(entity);
@@ -308,6 +343,8 @@ void MainWindow::refreshLists(const QString &entity)
         views::EntityListView *list = qobject_cast<views::EntityListView *>(m_tabs->widget(i));
         if (auto *audit = qobject_cast<views::AuditView *>(m_tabs->widget(i)))
             list = audit->list();
+        if (auto *services = qobject_cast<views::ServicesView *>(m_tabs->widget(i)))
+            list = services->list();
         // Every change writes an audit record, so an open audit list is stale after any save.
         if (list && (list->context().entity == entity || list->context().entity == entities::audit))
             list->reload();

@@ -77,7 +77,7 @@ QList<NavigationEntry> build()
         list(account, entities::bankAccounts),
         coming(finance, "payments", tr("Payments"), "payments"),
         coming(finance, "invoices", tr("Invoices and charges"), "invoices"),
-        coming(finance, "services", tr("Services"), "services"),
+        list(finance, entities::services),
         coming(finance, "additional-fees", tr("Additional fees"), "additionalFees"),
         coming(finance, "edr-rerate", tr("EDR rerate"), "edrRerate"),
         users(people, QStringLiteral("backoffice"), tr("BackOffice"), QStringLiteral("backofficeUsers")),

@@ -1,5 +1,7 @@
 #include "Dictionaries.h"
 
+#include "GettextCatalog.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +16,7 @@
 static void initDictionaryResources()
 {
     Q_INIT_RESOURCE(dictionaries);
+    Q_INIT_RESOURCE(dictionary_extras); // French names, MCC/MNC list, data versions
 }
 
 namespace backoffice {
@@ -61,9 +64,15 @@ Dictionaries::Dictionaries()
 void Dictionaries::loadCountries()
 {
     const QJsonArray entries = readArray(QStringLiteral(":/dictionaries/iso_3166-1.json"), QStringLiteral("3166-1"));
+    GettextCatalog french;
+    if (!french.loadFile(QStringLiteral(":/dictionaries/iso_3166-1.fr.mo")))
+        qCWarning(lcDictionaries) << "no French country names in the resources";
     for (const QJsonValue &entry : entries) {
         Country country{field(entry, "alpha_2"), field(entry, "alpha_3"), field(entry, "numeric"),
-                        field(entry, "name")};
+                        field(entry, "name"), {}};
+        country.nameFr = french.translate(country.name);
+        if (country.nameFr.isEmpty())
+            country.nameFr = country.name;
         if (country.alpha2.size() == 2)
             m_countries.append(std::move(country));
     }
@@ -112,6 +121,12 @@ QString Dictionaries::countryName(const QString &alpha2) const
 {
     const auto it = m_countryIndex.constFind(alpha2);
     return it == m_countryIndex.cend() ? QString() : m_countries.at(it.value()).name;
+}
+
+QString Dictionaries::countryNameFr(const QString &alpha2) const
+{
+    const auto it = m_countryIndex.constFind(alpha2);
+    return it == m_countryIndex.cend() ? QString() : m_countries.at(it.value()).nameFr;
 }
 
 bool Dictionaries::isCurrency(const QString &code) const

@@ -20,6 +20,7 @@ public:
         QString alpha3;   // "ESP"
         QString numeric;  // "724"
         QString name;     // "Spain"
+        QString nameFr;   // "Espagne" (iso-codes' French catalogue; the English name when it has none)
     };
     struct Currency {
         QString code;     // "EUR"
@@ -32,6 +33,7 @@ public:
     // Codes are matched exactly: upper-case, as the API carries them.
     bool isCountry(const QString &alpha2) const;
     QString countryName(const QString &alpha2) const;   // empty when unknown
+    QString countryNameFr(const QString &alpha2) const; // empty when unknown
     const QList<Country> &countries() const { return m_countries; } // sorted by alpha-2 code
 
     bool isCurrency(const QString &code) const;

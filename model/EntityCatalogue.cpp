@@ -1,90 +1,14 @@
 #include "EntityCatalogue.h"
 
+#include "EntityFieldBuilders.h"
+#include "NumberPrefixEntity.h"
+#include "ServiceEntities.h"
+
 namespace backoffice {
 
 namespace {
 
-// Small builders keep the catalogue readable as a table of fields.
-FieldDescriptor f(const char *name, const char *label, FieldType type, bool required = false)
-{
-    FieldDescriptor d;
-    d.name = QString::fromLatin1(name);
-    d.label = QString::fromLatin1(label);
-    d.type = type;
-    d.required = required;
-    return d;
-}
-
-FieldDescriptor text(const char *name, const char *label, bool required = false, int maxLength = 255)
-{
-    FieldDescriptor d = f(name, label, FieldType::Text, required);
-    d.maxLength = maxLength;
-    return d;
-}
-
-FieldDescriptor ref(const char *name, const char *label, const QString &entity, bool required = false)
-{
-    FieldDescriptor d = f(name, label, FieldType::Reference, required);
-    d.referenceEntity = entity;
-    return d;
-}
-
-FieldDescriptor enumeration(const char *name, const char *label, QList<EnumValue> values, bool required = true)
-{
-    FieldDescriptor d = f(name, label, FieldType::Enum, required);
-    d.enumValues = std::move(values);
-    return d;
-}
-
-EnumValue ev(const char *key, const char *label)
-{
-    return {QString::fromLatin1(key), QString::fromLatin1(label)};
-}
-
-FieldDescriptor readOnly(FieldDescriptor d)
-{
-    d.readOnly = true;
-    return d;
-}
-
-FieldDescriptor createOnly(FieldDescriptor d)
-{
-    d.createOnly = true;
-    return d;
-}
-
-FieldDescriptor hidden(FieldDescriptor d)
-{
-    d.listed = false;
-    return d;
-}
-
-FieldDescriptor idField()
-{
-    return readOnly(f("id", "ID", FieldType::Id));
-}
-
-QList<FieldDescriptor> timestamps()
-{
-    return {readOnly(f("createdAt", "Created", FieldType::DateTime)),
-            readOnly(f("updatedAt", "Updated", FieldType::DateTime))};
-}
-
-EntityDescriptor entity(const QString &name, const char *singular, const char *plural, const char *area,
-                        const char *displayField, QList<FieldDescriptor> fields, bool withTimestamps = true)
-{
-    EntityDescriptor e;
-    e.name = name;
-    e.singular = QString::fromLatin1(singular);
-    e.plural = QString::fromLatin1(plural);
-    e.permissionArea = QString::fromLatin1(area);
-    e.displayField = QString::fromLatin1(displayField);
-    e.defaultSort = QStringLiteral("-id");
-    e.fields << idField() << fields;
-    if (withTimestamps)
-        e.fields << timestamps();
-    return e;
-}
+using namespace catalogue;
 
 QList<EnumValue> channels()
 {
@@ -321,7 +245,8 @@ const QList<EntityDescriptor> &EntityCatalogue::all()
     static const QList<EntityDescriptor> catalogue{companies(), legalEntities(), ownLegalEntities(), banks(),
                                                    bankAccounts(), ownBankAccounts(), agreements(),
                                                    agreementVersions(), users(), roles(), audit()};
-    return catalogue;
+    static const QList<EntityDescriptor> everything = catalogue + serviceEntities() + QList{numberPrefixEntity()};
+    return everything;
 }
 
 const EntityDescriptor *EntityCatalogue::find(const QString &name)

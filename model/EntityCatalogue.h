@@ -26,6 +26,9 @@ inline const QString agreementVersions = QStringLiteral("agreement-versions");
 inline const QString users = QStringLiteral("users");
 inline const QString roles = QStringLiteral("roles");
 inline const QString audit = QStringLiteral("audit");
+inline const QString numberPrefixes = QStringLiteral("number-prefixes"); // dictionaries area
+inline const QString services = QStringLiteral("services");
+inline const QString serviceScopes = QStringLiteral("service-scopes");
 } // namespace entities
 
 } // namespace backoffice

@@ -17,6 +17,7 @@ BACKOFFICE_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
     libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools qt6-tools-dev-tools
     libsodium-dev iso-codes libgl-dev
+    libphonenumber-dev # dictionaries: destination resolution (phone number -> country)
     xvfb xauth x11-apps fonts-dejavu-core qt6-qpa-plugins libqt6svg6 curl
 )
 
@@ -53,7 +54,24 @@ backoffice_ensure_packages() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
+# --- dictionaries: locked npm data packages (resources/npm) -----------------------------------------
+# The MCC/MNC network list comes from the npm package mcc-mnc-list, locked by
+# resources/npm/package-lock.json; resources/CMakeLists.txt copies its data into the binaries.
+backoffice_ensure_npm_data() {
+    if [[ -d "$BACKOFFICE_ROOT/resources/npm/node_modules/mcc-mnc-list" ]]; then
+        return 0
+    fi
+    if ! command -v npm >/dev/null 2>&1; then
+        local BACKOFFICE_PACKAGES=(nodejs npm) # dynamic scope: only for this call
+        backoffice_ensure_packages || return 1
+    fi
+    backoffice_log "installing the locked npm data packages in resources/npm"
+    npm ci --prefix "$BACKOFFICE_ROOT/resources/npm" --no-audit --no-fund
+}
+# --- end dictionaries ---------------------------------------------------------------------------------
+
 backoffice_configure() {
+    backoffice_ensure_npm_data || return 1
     export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
     export CCACHE_NOHASHDIR=1 # cache hits across checkouts in different folders
     mkdir -p "$CCACHE_DIR"

@@ -39,6 +39,13 @@ public:
 
     // Fields a client may send that are not stored columns (password, first version terms, ...).
     virtual QStringList extraInputFields() const { return {}; }
+    // The zone in which date-times sent without an offset are read, when the record itself names
+    // none (service scopes: the service's time zone). Empty: UTC.
+    virtual QString localZone(WriteContext &context, const QJsonObject &body, const QJsonObject *before)
+    {
+        Q_UNUSED(context) Q_UNUSED(body) Q_UNUSED(before)
+        return {};
+    }
     // Adjusts and checks the record about to be written; before is null on create.
     virtual void check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors)
     {

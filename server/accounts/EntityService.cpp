@@ -132,10 +132,12 @@ QJsonObject EntityService::get(const EntityDescriptor &entity, qint64 id, const 
     return record;
 }
 
-QJsonObject EntityService::readBody(const EntityDescriptor &entity, const QJsonObject &body, const QJsonObject *before,
-                                    FieldErrors &errors)
+QJsonObject EntityService::readBody(WriteContext &context, const EntityDescriptor &entity, const QJsonObject &body,
+                                    const QJsonObject *before, FieldErrors &errors)
 {
-    const QStringList extra = rulesFor(entity).extraInputFields();
+    EntityRules &rules = rulesFor(entity);
+    const QStringList extra = rules.extraInputFields();
+    const QString recordZone = rules.localZone(context, body, before);
     QJsonObject values;
     // Zones first: a local effective date-time is read in the zone sent with it (or stored).
     // A field without its own zone ("effectiveTill" sent without "effectiveTillZone") is read in the
@@ -150,7 +152,7 @@ QJsonObject EntityService::readBody(const EntityDescriptor &entity, const QJsonO
             if (other.type == FieldType::TimeZone && !body.value(other.name).toString().isEmpty())
                 return body.value(other.name).toString();
         }
-        return QString();
+        return recordZone;
     };
     for (auto it = body.begin(); it != body.end(); ++it) {
         const FieldDescriptor *field = entity.field(it.key());
@@ -217,8 +219,8 @@ QJsonObject EntityService::create(const EntityDescriptor &entity, const QJsonObj
 
     EntityRules &rules = rulesFor(entity);
     FieldErrors errors;
-    QJsonObject record = readBody(entity, body, nullptr, errors);
     WriteContext context{m_database.connection(), session, QDateTime::currentDateTimeUtc(), m_auth};
+    QJsonObject record = readBody(context, entity, body, nullptr, errors);
     for (const FieldDescriptor &field : entity.fields) {
         if (field.type == FieldType::Bool && !record.contains(field.name) && !field.readOnly)
             record.insert(field.name, field.name == QLatin1String("enabled"));
@@ -269,7 +271,7 @@ QJsonObject EntityService::update(const EntityDescriptor &entity, qint64 id, con
 
     EntityRules &rules = rulesFor(entity);
     FieldErrors errors;
-    const QJsonObject changes = readBody(entity, body, &before, errors);
+    const QJsonObject changes = readBody(context, entity, body, &before, errors);
     QJsonObject after = before;
     for (auto it = changes.begin(); it != changes.end(); ++it)
         after.insert(it.key(), it.value());

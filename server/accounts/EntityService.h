@@ -40,8 +40,8 @@ public:
 
 private:
     EntityRules &rulesFor(const EntityDescriptor &entity);
-    QJsonObject readBody(const EntityDescriptor &entity, const QJsonObject &body, const QJsonObject *before,
-                         FieldErrors &errors);
+    QJsonObject readBody(WriteContext &context, const EntityDescriptor &entity, const QJsonObject &body,
+                         const QJsonObject *before, FieldErrors &errors);
     void checkReferences(WriteContext &context, const EntityDescriptor &entity, const QJsonObject &record,
                          const QJsonObject *before, FieldErrors &errors) const;
     ListQuery scopedQuery(const EntityDescriptor &entity, ListQuery query, const SessionContext &session) const;

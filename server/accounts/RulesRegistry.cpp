@@ -5,6 +5,8 @@
 #include "CompanyRules.h"
 #include "EntityCatalogue.h"
 #include "LegalEntityRules.h"
+#include "NumberPrefixRules.h"
+#include "ServiceRules.h"
 #include "UserRules.h"
 
 namespace backoffice::server {
@@ -27,6 +29,11 @@ std::shared_ptr<EntityRules> makeRules(const QString &entityName)
         return std::make_shared<UserRules>();
     if (entityName == entities::roles)
         return std::make_shared<RoleRules>();
+    if (entityName == entities::services)
+        return std::make_shared<ServiceRules>();
+    if (entityName == entities::serviceScopes)
+        return std::make_shared<ServiceScopeRules>();
+    if (entityName == entities::numberPrefixes) return std::make_shared<NumberPrefixRules>(); // dictionaries area
     return std::make_shared<EntityRules>();
 }
 

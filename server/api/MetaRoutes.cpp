@@ -82,7 +82,8 @@ void addMetaRoutes(Router &router, Database &database, EntityService &entities)
                        items.append(QJsonObject{{QStringLiteral("code"), country.alpha2},
                                                 {QStringLiteral("alpha3"), country.alpha3},
                                                 {QStringLiteral("numeric"), country.numeric},
-                                                {QStringLiteral("name"), country.name}});
+                                                {QStringLiteral("name"), country.name},
+                                                {QStringLiteral("nameFr"), country.nameFr}});
                    return ApiResponse::json(QJsonObject{{QStringLiteral("items"), items},
                                                         {QStringLiteral("total"), items.size()}});
                });

@@ -107,6 +107,20 @@ QJsonObject objectSchema(std::initializer_list<std::pair<const char *, const cha
     return {{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), properties}};
 }
 
+// A scope's rate tree: nodes in parent-first order (see model/rating for what each field means).
+QJsonObject rateTreeSchema()
+{
+    QJsonObject node = objectSchema({{"id", "integer"}, {"parentId", "integer"}, {"position", "integer"}, {"match", "string"},
+                                     {"priceType", "string"}, {"dimension", "string"}, {"price", "string"},
+                                     {"scale", "object"}, {"billingRule", "string"}, {"quantityRule", "string"}});
+    QJsonObject tree = objectSchema({{"scopeId", "integer"}});
+    QJsonObject properties = tree.value(QLatin1String("properties")).toObject();
+    properties.insert(QStringLiteral("nodes"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
+                                                           {QStringLiteral("items"), node}});
+    tree.insert(QStringLiteral("properties"), properties);
+    return tree;
+}
+
 QJsonObject fixedSchemas()
 {
     QJsonObject error = objectSchema({{"error", "object"}});
@@ -126,6 +140,7 @@ QJsonObject fixedSchemas()
         {QStringLiteral("PasswordChange"), objectSchema({{"currentPassword", "string"}, {"newPassword", "string"}})},
         {QStringLiteral("PermissionCatalogue"), objectSchema({{"areas", "object"}, {"systemRoles", "array"}, {"levels", "array"}})},
         {QStringLiteral("CodeList"), objectSchema({{"items", "array"}, {"total", "integer"}})},
+        {QStringLiteral("RateTree"), rateTreeSchema()},
     };
 }
 

@@ -1,6 +1,7 @@
 #include "DemoData.h"
 
 #include "AuthStore.h"
+#include "DemoNumberPrefixes.h"
 #include "EntityCatalogue.h"
 #include "EntityService.h"
 
@@ -158,6 +159,7 @@ void DemoData::createUser(const QJsonObject &record)
 
 bool DemoData::seedIfEmpty()
 {
+    seedDemoNumberPrefixes(m_db); // dictionaries: shipped prefixes, idempotent (also fills older demo files)
     if (AuthStore(m_db).hasCompaniesBesidesOwner())
         return false;
 

@@ -5,6 +5,7 @@
 #include "AuthService.h"
 #include "AuthStore.h"
 #include "Database.h"
+#include "DictionaryRoutes.h"
 #include "DemoData.h"
 #include "EntityCatalogue.h"
 #include "EntityRoutes.h"
@@ -13,6 +14,7 @@
 #include "MetaRoutes.h"
 #include "Migrations.h"
 #include "PasswordHasher.h"
+#include "RatingRoutes.h"
 #include "Router.h"
 #include "StorageError.h"
 
@@ -56,7 +58,9 @@ bool ServerInstance::start(QString *error)
         d->entities = std::make_unique<EntityService>(*d->database, *d->auth);
         d->router = std::make_unique<Router>();
         addMetaRoutes(*d->router, *d->database, *d->entities);
+        addDictionaryRoutes(*d->router, *d->database, *d->entities);
         addAuthRoutes(*d->router, *d->auth);
+        addRatingRoutes(*d->router, *d->database, *d->entities);
         for (const EntityDescriptor &entity : EntityCatalogue::all())
             addEntityRoutes(*d->router, *d->entities, entity);
         if (d->options.seedDemoData)

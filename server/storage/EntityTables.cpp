@@ -10,6 +10,16 @@ QString snakeCaseTable(const QString &entityName);
 
 namespace {
 
+// The scope in force now of a service (SQL giving the service id): the earliest created of its
+// non-draft scopes whose period holds the present, so a newer overlapping scope does not displace it.
+QString currentScopeOf(const QString &serviceIdExpression)
+{
+    return QStringLiteral("(SELECT s.id FROM service_scopes s, clock WHERE s.service_id = %1 AND s.draft = 0"
+                          " AND s.effective_from <= clock.now AND (s.effective_till IS NULL OR s.effective_till > clock.now)"
+                          " ORDER BY s.id LIMIT 1)")
+        .arg(serviceIdExpression);
+}
+
 QString sql(const char *text)
 {
     return QString::fromUtf8(text);
@@ -95,6 +105,27 @@ EntityTable buildTable(const EntityDescriptor &entity)
         mapping.columns.insert(QStringLiteral("group"), QStringLiteral("role_group"));
         mapping.links.insert(QStringLiteral("companyIds"),
                              {QStringLiteral("role_companies"), QStringLiteral("role_id"), QStringLiteral("company_id")});
+        return mapping;
+    }
+    if (name == entities::services) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("services"), {QStringLiteral("currentScopeId")});
+        mapping.computed.insert(QStringLiteral("currentScopeId"), currentScopeOf(QStringLiteral("t.id")));
+        return mapping;
+    }
+    if (name == entities::serviceScopes) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("service_scopes"),
+                                         {QStringLiteral("state"), QStringLiteral("nodeCount"),
+                                          QStringLiteral("copyTreeFromScopeId"), QStringLiteral("copyTreeFromServiceId")});
+        // One current scope per service: among the non-draft scopes in force, the earliest created.
+        mapping.computed.insert(QStringLiteral("state"),
+                                QStringLiteral("(SELECT CASE WHEN t.draft = 1 THEN 'draft'"
+                                               " WHEN t.effective_till IS NOT NULL AND t.effective_till <= clock.now THEN 'expired'"
+                                               " WHEN t.effective_from > clock.now THEN 'upcoming'"
+                                               " WHEN t.id = %1 THEN 'current' ELSE 'inactive' END FROM clock)")
+                                    .arg(currentScopeOf(QStringLiteral("t.service_id"))));
+        mapping.computed.insert(QStringLiteral("nodeCount"),
+                                QStringLiteral("(SELECT count(*) FROM rate_nodes n WHERE n.scope_id = t.id)"));
+        mapping.cascadeParentField = QStringLiteral("serviceId");
         return mapping;
     }
     if (name == entities::audit) {

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonArray>
+#include <QSqlDatabase>
+
+namespace backoffice::server {
+
+// The rows of a scope's rate tree. Nodes go in and out as JSON objects in the API form
+// (id, parentId, position, match, priceType, dimension, price, scale, billingRule, quantityRule).
+class RateTreeStore final
+{
+public:
+    explicit RateTreeStore(QSqlDatabase db);
+
+    QJsonArray load(qint64 scopeId) const;
+    qint64 count(qint64 scopeId) const;
+    // Replaces the whole tree of a scope. Incoming ids may be the client's own (e.g. negative for
+    // new nodes); parents must come before children. Returns old id -> stored id.
+    QHash<qint64, qint64> replace(qint64 scopeId, const QJsonArray &nodes);
+    void copy(qint64 fromScopeId, qint64 toScopeId);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace backoffice::server
