@@ -29,6 +29,7 @@ inline const QString audit = QStringLiteral("audit");
 inline const QString numberPrefixes = QStringLiteral("number-prefixes"); // dictionaries area
 inline const QString services = QStringLiteral("services");
 inline const QString serviceScopes = QStringLiteral("service-scopes");
+inline const QString enabledServices = QStringLiteral("enabled-services");
 } // namespace entities
 
 } // namespace backoffice

@@ -54,11 +54,39 @@ EntityDescriptor serviceScopes()
     return e;
 }
 
+// A service, pack or bundle bought by an agreement (reference §6.4). Enabling means the client has
+// purchased it, even when it starts in the future. Dates are read in the zones sent with them.
+EntityDescriptor enabledServices()
+{
+    EntityDescriptor e = entity(entities::enabledServices, "Enabled service", "Enabled services", "enabledServices",
+                                "id", {
+        readOnly(ref("companyId", "Company", entities::companies)),
+        createOnly(ref("agreementId", "Agreement", entities::agreements, true)),
+        createOnly(ref("serviceId", "Service", entities::services, true)),
+        readOnly(enumeration("serviceType", "Service type",
+                             {ev("payg", "Pay-as-you-go"), ev("unitPack", "Unit pack"),
+                              ev("monetaryPack", "Monetary pack"), ev("bundleInitiator", "Bundle initiator"),
+                              ev("bundlePack", "Bundle pack")},
+                             false)),
+        f("effectiveFrom", "Effective from", FieldType::DateTime, true),
+        hidden(f("effectiveFromZone", "Effective from time zone", FieldType::TimeZone, true)),
+        f("effectiveTill", "Effective till", FieldType::DateTime),
+        hidden(f("effectiveTillZone", "Effective till time zone", FieldType::TimeZone)),
+        enumeration("billing", "Billing", {ev("free", "Free of charge"), ev("charge", "Charge")}, false),
+        f("hiddenFromClient", "Do not show to client", FieldType::Bool),
+        readOnly(enumeration("state", "State",
+                             {ev("upcoming", "Upcoming"), ev("current", "In force"), ev("expired", "Expired")},
+                             false)),
+    });
+    e.defaultSort = QStringLiteral("-effectiveFrom");
+    return e;
+}
+
 } // namespace
 
 QList<EntityDescriptor> serviceEntities()
 {
-    return {services(), serviceScopes()};
+    return {services(), serviceScopes(), enabledServices()};
 }
 
 } // namespace backoffice

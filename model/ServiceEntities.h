@@ -4,7 +4,8 @@
 
 namespace backoffice {
 
-// Catalogue entries of the rating area: services (rate plans and packs) and their scopes.
+// Catalogue entries of the rating area: services (rate plans and packs), their scopes, and the
+// services enabled on agreements.
 QList<EntityDescriptor> serviceEntities();
 
 } // namespace backoffice

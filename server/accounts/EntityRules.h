@@ -56,6 +56,8 @@ public:
     {
         Q_UNUSED(context) Q_UNUSED(id) Q_UNUSED(before) Q_UNUSED(after)
     }
+    // After the transaction committed (create, update or delete): tell in-memory copies to catch up.
+    virtual void committed(qint64 id) { Q_UNUSED(id) }
     // Throws ApiException to refuse a deletion the generic reference check would allow.
     virtual void checkDelete(WriteContext &context, const QJsonObject &record)
     {

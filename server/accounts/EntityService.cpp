@@ -255,6 +255,7 @@ QJsonObject EntityService::create(const EntityDescriptor &entity, const QJsonObj
                                  QStringLiteral("create"), id, {}, snapshot(entity, created, rules),
                                  repository.owningCompany(id)});
     transaction.commit();
+    rules.committed(id);
     return created;
 }
 
@@ -303,6 +304,7 @@ QJsonObject EntityService::update(const EntityDescriptor &entity, qint64 id, con
                                      snapshot(entity, updated, rules), repository.owningCompany(id)});
     }
     transaction.commit();
+    rules.committed(id);
     return updated;
 }
 
@@ -357,6 +359,7 @@ void EntityService::remove(const EntityDescriptor &entity, qint64 id, const Sess
     AuditLog(context.db).record({context.now, session.actor, EntityTables::forEntity(entity).table,
                                  QStringLiteral("delete"), id, snapshot(entity, record, rules), {}, company});
     transaction.commit();
+    rules.committed(id);
 }
 
 } // namespace backoffice::server

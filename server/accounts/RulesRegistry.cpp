@@ -3,6 +3,7 @@
 #include "AgreementRules.h"
 #include "BankRules.h"
 #include "CompanyRules.h"
+#include "EnabledServiceRules.h"
 #include "EntityCatalogue.h"
 #include "LegalEntityRules.h"
 #include "NumberPrefixRules.h"
@@ -33,6 +34,8 @@ std::shared_ptr<EntityRules> makeRules(const QString &entityName)
         return std::make_shared<ServiceRules>();
     if (entityName == entities::serviceScopes)
         return std::make_shared<ServiceScopeRules>();
+    if (entityName == entities::enabledServices)
+        return std::make_shared<EnabledServiceRules>();
     if (entityName == entities::numberPrefixes) return std::make_shared<NumberPrefixRules>(); // dictionaries area
     return std::make_shared<EntityRules>();
 }

@@ -141,6 +141,19 @@ QJsonObject fixedSchemas()
         {QStringLiteral("PermissionCatalogue"), objectSchema({{"areas", "object"}, {"systemRoles", "array"}, {"levels", "array"}})},
         {QStringLiteral("CodeList"), objectSchema({{"items", "array"}, {"total", "integer"}})},
         {QStringLiteral("RateTree"), rateTreeSchema()},
+        {QStringLiteral("QuoteRequest"),
+         objectSchema({{"agreementId", "integer"}, {"at", "string"}, {"atZone", "string"}, {"channel", "string"},
+                       {"resource", "string"}, {"number", "string"}, {"attributes", "object"}, {"senderId", "string"},
+                       {"messages", "integer"}, {"segments", "integer"}, {"periodVolume", "integer"}})},
+        {QStringLiteral("Quote"),
+         objectSchema({{"status", "string"}, {"priced", "boolean"}, {"reason", "string"}, {"serviceId", "integer"},
+                       {"serviceName", "string"}, {"enabledServiceId", "integer"}, {"scopeId", "integer"},
+                       {"currency", "string"}, {"destination", "object"}, {"attributes", "object"}, {"path", "array"},
+                       {"unitPrice", "string"}, {"quantity", "integer"}, {"amount", "string"},
+                       {"periodAdjustment", "string"}, {"billingRule", "string"}, {"quantityRule", "string"},
+                       {"band", "integer"}, {"bandCount", "integer"}, {"bandText", "string"}, {"scaleMode", "string"},
+                       {"counterGroup", "string"}, {"periodVolume", "integer"}, {"period", "object"},
+                       {"explain", "string"}, {"considered", "array"}})},
     };
 }
 

@@ -2,6 +2,7 @@
 
 #include "AuthStore.h"
 #include "DemoNumberPrefixes.h"
+#include "DemoServices.h"
 #include "EntityCatalogue.h"
 #include "EntityService.h"
 
@@ -195,6 +196,7 @@ bool DemoData::seedIfEmpty()
                       {s("accountNumber"), makeIban(s("ES"), s("21000418450200051332"))}}));
 
     QList<qint64> companyIds;
+    QList<DemoAgreement> agreementsForServices;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const int thisYear = now.date().year();
     int index = 0;
@@ -255,6 +257,7 @@ bool DemoData::seedIfEmpty()
                         {s("creditLimit"), s("500.00")}, {s("billingTimeZone"), zone}, {s("daysForPayment"), 14},
                         {s("billingPeriod"), s(company.period)}}));
         const qint64 agreementId = agreement.value(s("id")).toInteger();
+        agreementsForServices.append({agreementId, s(company.currency), zone});
         create(entities::agreementVersions,
                obj({{s("agreementId"), agreementId}, {s("versionCode"), s("v2")}, {s("effectiveFrom"), secondFrom},
                     {s("effectiveFromZone"), zone}, {s("effectiveTill"), thirdFrom}, {s("effectiveTillZone"), zone},
@@ -267,6 +270,8 @@ bool DemoData::seedIfEmpty()
                     {s("billingDay"), 1}}));
         ++index;
     }
+
+    seedDemoServices(m_entities, m_db, m_session, agreementsForServices);
 
     const QList<QPair<const char *, const char *>> staff{{"admin", "admin"},
                                                           {"client.manager", "client-manager"},

@@ -7,6 +7,8 @@
 #include "Database.h"
 #include "DictionaryRoutes.h"
 #include "DemoData.h"
+#include "DemoServices.h"
+#include "DestinationResolver.h"
 #include "EntityCatalogue.h"
 #include "EntityRoutes.h"
 #include "EntityService.h"
@@ -14,6 +16,8 @@
 #include "MetaRoutes.h"
 #include "Migrations.h"
 #include "PasswordHasher.h"
+#include "QuoteRoutes.h"
+#include "RatingEngine.h"
 #include "RatingRoutes.h"
 #include "Router.h"
 #include "StorageError.h"
@@ -25,6 +29,8 @@ struct ServerInstance::Private {
     std::unique_ptr<Database> database;
     std::unique_ptr<AuthService> auth;
     std::unique_ptr<EntityService> entities;
+    std::unique_ptr<DestinationResolver> destinations;
+    std::unique_ptr<RatingEngine> rating;
     std::unique_ptr<Router> router;
     std::unique_ptr<HttpFrontend> http;
 };
@@ -56,11 +62,14 @@ bool ServerInstance::start(QString *error)
         syncSystemRoles(d->database->connection(), QDateTime::currentDateTimeUtc());
         d->auth = std::make_unique<AuthService>(*d->database);
         d->entities = std::make_unique<EntityService>(*d->database, *d->auth);
+        d->destinations = std::make_unique<DestinationResolver>(*d->database);
+        d->rating = std::make_unique<RatingEngine>(*d->database);
         d->router = std::make_unique<Router>();
         addMetaRoutes(*d->router, *d->database, *d->entities);
-        addDictionaryRoutes(*d->router, *d->database, *d->entities);
+        addDictionaryRoutes(*d->router, *d->database, *d->entities, *d->destinations);
         addAuthRoutes(*d->router, *d->auth);
         addRatingRoutes(*d->router, *d->database, *d->entities);
+        addQuoteRoutes(*d->router, *d->entities, *d->rating, *d->destinations);
         for (const EntityDescriptor &entity : EntityCatalogue::all())
             addEntityRoutes(*d->router, *d->entities, entity);
         if (d->options.seedDemoData)
@@ -86,6 +95,8 @@ void ServerInstance::stop()
         d->http->close();
     d->http.reset();
     d->router.reset();
+    d->rating.reset();
+    d->destinations.reset();
     d->entities.reset();
     d->auth.reset();
     d->database.reset();

@@ -149,7 +149,7 @@ QByteArray csvBody(const ApiRequest &request)
 
 } // namespace
 
-void addDictionaryRoutes(Router &router, Database &database, EntityService &entities)
+void addDictionaryRoutes(Router &router, Database &database, EntityService &entities, DestinationResolver &resolver)
 {
     Q_UNUSED(entities) // number-prefixes CRUD goes through the generic entity routes
     RouteDoc mccDoc = doc("Mobile country codes (MCC) with their countries", "Dictionaries", "CodeList", {400, 401});
@@ -191,15 +191,14 @@ void addDictionaryRoutes(Router &router, Database &database, EntityService &enti
                        {QStringLiteral("mccMncNetworks"), MobileNetworks::instance().networks().size()}});
                });
 
-    auto resolver = std::make_shared<DestinationResolver>(database);
     router.add(
         QStringLiteral("POST"), QStringLiteral("destinations/resolve"),
         doc("Country, MCC/MNC and network of a phone number {number}", "Dictionaries", "", {400, 401}),
-        [resolver](const ApiRequest &request, const SessionContext *) {
+        [&resolver](const ApiRequest &request, const SessionContext *) {
             const QJsonValue number = request.jsonObject().value(QLatin1String("number"));
             if (!number.isString())
                 throw ApiException::validation({{QStringLiteral("number"), QStringLiteral("is required (a string)")}});
-            return ApiResponse::json(resolver->resolve(number.toString()));
+            return ApiResponse::json(resolver.resolve(number.toString()));
         });
 
     router.add(QStringLiteral("POST"), QStringLiteral("number-prefixes/import"),

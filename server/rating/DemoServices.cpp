@@ -5,6 +5,7 @@
 #include "EntityService.h"
 #include "RateTreeInput.h"
 #include "RateTreeStore.h"
+#include "RatingChanges.h"
 #include "StorageError.h"
 #include "Transaction.h"
 
@@ -131,7 +132,8 @@ QJsonArray packTree()
 
 } // namespace
 
-void seedDemoServices(EntityService &entities, QSqlDatabase db, const SessionContext &session)
+void seedDemoServices(EntityService &entities, QSqlDatabase db, const SessionContext &session,
+                      const QList<DemoAgreement> &agreements)
 {
     struct Plan {
         QJsonObject service;
@@ -148,12 +150,15 @@ void seedDemoServices(EntityService &entities, QSqlDatabase db, const SessionCon
         return Plan{service, std::move(tree)};
     };
     const QList<Plan> plans{plan("SMS Global", "payg", "EUR", "Europe/Madrid", smsTree()),
+                            plan("SMS Global USD", "payg", "USD", "America/New_York", smsTree()),
                             plan("WhatsApp Business", "payg", "USD", "America/Argentina/Buenos_Aires", whatsappTree()),
                             plan("RCS Europe", "payg", "EUR", "Europe/Berlin", rcsTree()),
                             plan("1,000 SMS pack", "unitPack", nullptr, "UTC", packTree())};
     const int year = QDate::currentDate().year();
+    QHash<QString, qint64> serviceIds; // by name
     for (const Plan &p : plans) {
         const QJsonObject service = entities.create(EntityCatalogue::get(entities::services), p.service, session);
+        serviceIds.insert(p.service.value(QLatin1String("name")).toString(), service.value(QLatin1String("id")).toInteger());
         const QJsonObject scope = entities.create(
             EntityCatalogue::get(entities::serviceScopes),
             {{QStringLiteral("serviceId"), service.value(QLatin1String("id"))},
@@ -172,6 +177,32 @@ void seedDemoServices(EntityService &entities, QSqlDatabase db, const SessionCon
                              QStringLiteral("update"), scopeId, {}, {{QStringLiteral("nodes"), store.load(scopeId)}},
                              std::nullopt});
         transaction.commit();
+        RatingChanges::changed(scopeId);
+    }
+
+    const EntityDescriptor &enabled = EntityCatalogue::get(entities::enabledServices);
+    const QString since = QStringLiteral("%1-01-01T00:00:00").arg(year - 1);
+    const QString packFrom = QDate::currentDate().addMonths(-1).toString(Qt::ISODate) + QStringLiteral("T00:00:00");
+    auto enable = [&](const DemoAgreement &agreement, const char *service, const QString &from, const char *billing) {
+        QJsonObject record{{QStringLiteral("agreementId"), agreement.id},
+                           {QStringLiteral("serviceId"), serviceIds.value(QString::fromUtf8(service))},
+                           {QStringLiteral("effectiveFrom"), from},
+                           {QStringLiteral("effectiveFromZone"), agreement.zone}};
+        if (billing)
+            record.insert(QStringLiteral("billing"), QString::fromLatin1(billing));
+        entities.create(enabled, record, session);
+    };
+    int euroAgreements = 0;
+    for (const DemoAgreement &agreement : agreements) {
+        if (agreement.currency == QLatin1String("EUR")) {
+            enable(agreement, "SMS Global", since, nullptr);
+            enable(agreement, "RCS Europe", since, nullptr);
+            if (euroAgreements++ % 3 == 0)
+                enable(agreement, "1,000 SMS pack", packFrom, "free");
+        } else if (agreement.currency == QLatin1String("USD")) {
+            enable(agreement, "SMS Global USD", since, nullptr);
+            enable(agreement, "WhatsApp Business", since, nullptr);
+        }
     }
 }
 

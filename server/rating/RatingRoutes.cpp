@@ -8,6 +8,7 @@
 #include "EntityService.h"
 #include "RateTreeInput.h"
 #include "RateTreeStore.h"
+#include "RatingChanges.h"
 #include "Router.h"
 #include "SessionContext.h"
 #include "Transaction.h"
@@ -57,6 +58,7 @@ ApiResponse setArchived(Database &database, EntityService &entities, const ApiRe
     audit(db, session, now, QStringLiteral("services"), QStringLiteral("update"), id, {{QStringLiteral("archived"), !archived}},
           {{QStringLiteral("archived"), archived}});
     transaction.commit();
+    RatingChanges::changed();
     return ApiResponse::json(*repository.get(id, now));
 }
 
@@ -98,6 +100,7 @@ void addRatingRoutes(Router &router, Database &database, EntityService &entities
                    audit(db, *session, now, QStringLiteral("rate_nodes"), QStringLiteral("update"), scopeId,
                          {{QStringLiteral("nodes"), before}}, {{QStringLiteral("nodes"), after}});
                    transaction.commit();
+                   RatingChanges::changed(scopeId);
                    return ApiResponse::json(treeAnswer(scopeId, after));
                });
 
@@ -143,6 +146,7 @@ void addRatingRoutes(Router &router, Database &database, EntityService &entities
                              *scopeRepository.get(scopeId, now));
                    }
                    transaction.commit();
+                   RatingChanges::changed();
                    return ApiResponse::json(*serviceRepository.get(cloneId, now), 201);
                });
 

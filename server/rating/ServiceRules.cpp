@@ -1,9 +1,11 @@
 #include "ServiceRules.h"
 
+#include "Amount.h"
 #include "ApiException.h"
 #include "AuditLog.h"
 #include "EntityCatalogue.h"
 #include "RateTreeStore.h"
+#include "RatingChanges.h"
 #include "RuleValues.h"
 
 namespace backoffice::server {
@@ -33,12 +35,19 @@ void ServiceRules::check(WriteContext &context, const QJsonObject *before, QJson
         errors.insert(QStringLiteral("units"), QStringLiteral("must be a positive number of units"));
     if (!hasUnits && isSet(fieldOf(after, "units")))
         errors.insert(QStringLiteral("units"), QStringLiteral("applies to unit and bundle packs only"));
-    if (hasAmount && (!isSet(fieldOf(after, "amount")) || fieldOf(after, "amount").toString().toDouble() <= 0))
+    const std::optional<Amount> size = Amount::parse(fieldOf(after, "amount").toString());
+    if (hasAmount && (!size || size->isNegative() || size->isZero()))
         errors.insert(QStringLiteral("amount"), QStringLiteral("must be a positive amount"));
     if (!hasAmount && isSet(fieldOf(after, "amount")))
         errors.insert(QStringLiteral("amount"), QStringLiteral("applies to monetary packs only"));
     if (!isSet(fieldOf(after, "timeZone")))
         after.insert(QStringLiteral("timeZone"), QStringLiteral("UTC"));
+}
+
+void ServiceRules::committed(qint64 id)
+{
+    Q_UNUSED(id)
+    RatingChanges::changed();
 }
 
 QString ServiceScopeRules::localZone(WriteContext &context, const QJsonObject &body, const QJsonObject *before)
@@ -91,6 +100,11 @@ void ServiceScopeRules::checkDelete(WriteContext &context, const QJsonObject &re
     Q_UNUSED(context)
     if (fieldOf(record, "state").toString() == QLatin1String("current"))
         throw ApiException::ruleViolated(QStringLiteral("The scope in force cannot be deleted: set it to draft or end it first"));
+}
+
+void ServiceScopeRules::committed(qint64 id)
+{
+    RatingChanges::changed(id);
 }
 
 } // namespace backoffice::server

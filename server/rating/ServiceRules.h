@@ -10,6 +10,7 @@ class ServiceRules final : public EntityRules
 {
 public:
     void check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors) override;
+    void committed(qint64 id) override;
 };
 
 // Service scopes: validity periods read in the service's time zone, an optional rate tree copied
@@ -22,6 +23,8 @@ public:
     void check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors) override;
     void afterWrite(WriteContext &context, qint64 id, const QJsonObject *before, const QJsonObject &after) override;
     void checkDelete(WriteContext &context, const QJsonObject &record) override;
+    // A scope's id may be reused after a deletion, so its cached index is dropped too.
+    void committed(qint64 id) override;
 };
 
 } // namespace backoffice::server

@@ -128,6 +128,18 @@ EntityTable buildTable(const EntityDescriptor &entity)
         mapping.cascadeParentField = QStringLiteral("serviceId");
         return mapping;
     }
+    if (name == entities::enabledServices) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("enabled_services"),
+                                         {QStringLiteral("serviceType"), QStringLiteral("state")});
+        mapping.computed.insert(QStringLiteral("serviceType"),
+                                sql("(SELECT s.type FROM services s WHERE s.id = t.service_id)"));
+        mapping.computed.insert(QStringLiteral("state"),
+                                sql("(SELECT CASE WHEN t.effective_till IS NOT NULL AND t.effective_till <= clock.now"
+                                    " THEN 'expired' WHEN t.effective_from > clock.now THEN 'upcoming'"
+                                    " ELSE 'current' END FROM clock)"));
+        mapping.companyExpression = QStringLiteral("t.company_id");
+        return mapping;
+    }
     if (name == entities::audit) {
         EntityTable mapping = plainTable(entity, QStringLiteral("audit_log"));
         mapping.companyExpression = QStringLiteral("t.company_id");

@@ -15,6 +15,7 @@ const QList<Migration> &Migrations::all()
         {1, QStringLiteral("accounts, agreements, users, roles, sessions and audit"), schema::version1()},
         {2, QStringLiteral("services, scopes and rate trees"), schema::version2()},
         {3, QStringLiteral("number prefixes for destination resolution"), schema::version3()},
+        {4, QStringLiteral("enabled services and scale volume counters"), schema::version4()},
     };
     return migrations;
 }

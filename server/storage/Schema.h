@@ -10,5 +10,7 @@ QStringList version1();
 QStringList version2();
 // Number prefix table for destination resolution (server/storage/SchemaDictionaries.cpp).
 QStringList version3();
+// Enabled services and scale volume counters (server/storage/SchemaRating.cpp).
+QStringList version4();
 
 } // namespace backoffice::server::schema

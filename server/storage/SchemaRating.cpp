@@ -45,4 +45,36 @@ QStringList version2()
     };
 }
 
+QStringList version4()
+{
+    return {
+        // Services bought by agreements. company_id is the agreement's, kept here so lists filter and
+        // reseller visibility work without a join.
+        QStringLiteral("CREATE TABLE enabled_services ("
+                       " id INTEGER PRIMARY KEY,"
+                       " company_id INTEGER NOT NULL REFERENCES companies(id),"
+                       " agreement_id INTEGER NOT NULL REFERENCES agreements(id),"
+                       " service_id INTEGER NOT NULL REFERENCES services(id),"
+                       " effective_from TEXT NOT NULL,"
+                       " effective_from_zone TEXT NOT NULL,"
+                       " effective_till TEXT,"
+                       " effective_till_zone TEXT,"
+                       " billing TEXT,"                // packs: free | charge
+                       " hidden_from_client INTEGER NOT NULL DEFAULT 0,"
+                       " created_at TEXT NOT NULL,"
+                       " updated_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX enabled_services_agreement ON enabled_services(agreement_id, effective_from)"),
+        QStringLiteral("CREATE INDEX enabled_services_service ON enabled_services(service_id)"),
+        // Units counted per scale node in a billing period: the volume a scale prices against.
+        // counter_key is '' for the agreement counter group, the sender ID for the sender ID group.
+        QStringLiteral("CREATE TABLE rating_volume_counters ("
+                       " agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,"
+                       " node_id INTEGER NOT NULL,"
+                       " counter_key TEXT NOT NULL,"
+                       " period_start TEXT NOT NULL,"
+                       " units INTEGER NOT NULL,"
+                       " PRIMARY KEY (agreement_id, node_id, counter_key, period_start))"),
+    };
+}
+
 } // namespace backoffice::server::schema

@@ -66,6 +66,11 @@ TestServer::Answer TestServer::patch(ApiClient &client, const QString &path, con
     return answerOf(client.patch(path, body));
 }
 
+TestServer::Answer TestServer::put(ApiClient &client, const QString &path, const QJsonObject &body)
+{
+    return answerOf(client.put(path, body));
+}
+
 TestServer::Answer TestServer::remove(ApiClient &client, const QString &path)
 {
     return answerOf(client.remove(path));

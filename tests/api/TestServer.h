@@ -52,6 +52,7 @@ public:
     static Answer get(ApiClient &client, const QString &path, const QUrlQuery &query = {});
     static Answer post(ApiClient &client, const QString &path, const QJsonObject &body);
     static Answer patch(ApiClient &client, const QString &path, const QJsonObject &body);
+    static Answer put(ApiClient &client, const QString &path, const QJsonObject &body);
     static Answer remove(ApiClient &client, const QString &path);
 
     // Rows of a table, read straight from the database file (audit and no-write checks).

@@ -1,0 +1,232 @@
+#include "RatingEngine.h"
+
+#include "Database.h"
+#include "RateTreeStore.h"
+#include "RatingChanges.h"
+
+#include <QTimeZone>
+#include <algorithm>
+
+namespace backoffice::server {
+
+using rating::QuoteStatus;
+
+struct RatingEngine::Snapshot {
+    quint64 generation = 0;
+    QHash<qint64, ServiceRow> services;
+    QHash<qint64, QList<ScopeRow>> scopesByService; // in creation order
+    QHash<qint64, QList<EnabledServiceRow>> enabledByAgreement; // in the order they are tried
+};
+
+namespace {
+
+bool isPack(const QString &type)
+{
+    return type == QLatin1String("unitPack") || type == QLatin1String("monetaryPack")
+           || type == QLatin1String("bundlePack");
+}
+
+bool inForce(const QDateTime &from, const QDateTime &till, const QDateTime &at)
+{
+    return from <= at && (!till.isValid() || at < till);
+}
+
+// The scope in force at `at`: the earliest created non-draft scope whose period holds it, so a newer
+// overlapping scope does not displace the current one (the same rule as the scopes list).
+const ScopeRow *scopeInForce(const QList<ScopeRow> &scopes, const QDateTime &at)
+{
+    for (const ScopeRow &scope : scopes) {
+        if (!scope.draft && inForce(scope.from, scope.till, at))
+            return &scope;
+    }
+    return nullptr;
+}
+
+// Reads the volume a scale prices against: the stored counter of the agreement's billing period
+// holding the event (or the caller's "what if" volume), remembering what it read for the answer.
+class CounterVolumeSource final : public rating::ScaleVolumeSource
+{
+public:
+    CounterVolumeSource(Database &database, const RatingInput &input)
+        : m_database(database)
+        , m_input(input)
+    {
+    }
+
+    qint64 periodVolume(qint64 scaleNodeId, rating::CounterGroup group) const override
+    {
+        m_period = periodOf(m_database, m_input);
+        if (m_input.periodVolume)
+            m_volume = *m_input.periodVolume;
+        else if (m_period.startUtc.isValid())
+            m_volume = RatingDataStore(m_database.connection())
+                           .volume(m_input.agreementId, scaleNodeId, counterKey(group, m_input), m_period.startUtc);
+        return m_volume;
+    }
+
+    static QString counterKey(rating::CounterGroup group, const RatingInput &input)
+    {
+        return group == rating::CounterGroup::SenderId ? input.senderId : QString();
+    }
+
+    static PeriodWindow periodOf(Database &database, const RatingInput &input)
+    {
+        const auto terms = RatingDataStore(database.connection()).agreementTerms(input.agreementId, input.at);
+        BillingPeriodKind kind = BillingPeriodKind::Monthly;
+        if (!terms || !parseBillingPeriodKind(terms->billingPeriod, &kind))
+            return {};
+        return billingPeriodContaining(input.at, kind, terms->billingDay,
+                                       QTimeZone(terms->billingTimeZone.toUtf8()), terms->splitByMonth);
+    }
+
+    qint64 volume() const { return m_volume; }
+    const PeriodWindow &period() const { return m_period; }
+
+private:
+    Database &m_database;
+    const RatingInput &m_input;
+    mutable qint64 m_volume = 0;
+    mutable PeriodWindow m_period;
+};
+
+QString statusKey(QuoteStatus status)
+{
+    return rating::quoteStatusKey(status);
+}
+
+} // namespace
+
+RatingEngine::RatingEngine(Database &database)
+    : m_database(database)
+{
+}
+
+RatingEngine::~RatingEngine() = default;
+
+std::shared_ptr<const RatingEngine::Snapshot> RatingEngine::snapshot()
+{
+    const quint64 generation = RatingChanges::generation();
+    QMutexLocker lock(&m_mutex);
+    if (m_snapshot && m_snapshot->generation == generation)
+        return m_snapshot;
+    auto fresh = std::make_shared<Snapshot>();
+    fresh->generation = generation;
+    RatingDataStore store(m_database.connection());
+    for (const ServiceRow &service : store.services())
+        fresh->services.insert(service.id, service);
+    for (const ScopeRow &scope : store.scopes())
+        fresh->scopesByService[scope.serviceId].append(scope);
+    for (const EnabledServiceRow &enabled : store.enabledServices())
+        fresh->enabledByAgreement[enabled.agreementId].append(enabled);
+    // Packs first, the earliest enabled first; then pay-as-you-go services and bundle initiators.
+    for (auto it = fresh->enabledByAgreement.begin(); it != fresh->enabledByAgreement.end(); ++it) {
+        std::stable_sort(it->begin(), it->end(), [&](const EnabledServiceRow &a, const EnabledServiceRow &b) {
+            const bool packA = isPack(fresh->services.value(a.serviceId).type);
+            const bool packB = isPack(fresh->services.value(b.serviceId).type);
+            if (packA != packB)
+                return packA;
+            return a.from != b.from ? a.from < b.from : a.id < b.id;
+        });
+    }
+    m_snapshot = fresh;
+    return m_snapshot;
+}
+
+std::shared_ptr<const rating::RatingIndex> RatingEngine::indexFor(qint64 scopeId)
+{
+    const quint64 revision = RatingChanges::scopeRevision(scopeId);
+    QMutexLocker lock(&m_mutex);
+    const auto cached = m_indexes.constFind(scopeId);
+    if (cached != m_indexes.constEnd() && cached->revision == revision)
+        return cached->index;
+    const QJsonArray nodes = RateTreeStore(m_database.connection()).load(scopeId);
+    std::optional<rating::RateTree> tree = rating::RateTree::fromJson(nodes);
+    auto index = std::make_shared<const rating::RatingIndex>(tree ? std::move(*tree) : rating::RateTree());
+    m_indexes.insert(scopeId, {revision, index});
+    return index;
+}
+
+RatingOutcome RatingEngine::rate(const RatingInput &input)
+{
+    RatingOutcome outcome;
+    const std::shared_ptr<const Snapshot> data = snapshot();
+    const QList<EnabledServiceRow> enabled = data->enabledByAgreement.value(input.agreementId);
+    bool sawArchived = false;
+    for (const EnabledServiceRow &row : enabled) {
+        const ServiceRow service = data->services.value(row.serviceId);
+        ConsideredService considered{row.id, service.id, service.name, service.type, {}};
+        auto skip = [&](const char *why) {
+            considered.outcome = QString::fromLatin1(why);
+            outcome.considered.append(considered);
+        };
+        if (!inForce(row.from, row.till, input.at)) {
+            skip("notEffective");
+            continue;
+        }
+        if (service.archived) {
+            sawArchived = true;
+            skip("archived");
+            continue;
+        }
+        const ScopeRow *scope = scopeInForce(data->scopesByService.value(service.id), input.at);
+        if (!scope) {
+            skip("noScope");
+            continue;
+        }
+        const std::shared_ptr<const rating::RatingIndex> index = indexFor(scope->id);
+        CounterVolumeSource volumes(m_database, input);
+        rating::QuoteRequest request = input.request;
+        request.volumeSource = &volumes;
+        const rating::RateDecision decision = index->rate(request);
+        const bool otherChannel = decision.status == QuoteStatus::NoRate && decision.unmatched == rating::Dimension::Resource;
+        // A tree without a say hands over to the next service; so does a pack that does not cover
+        // the traffic at all. Anything else is the answer.
+        if (decision.status == QuoteStatus::NotIncluded || otherChannel
+            || (isPack(service.type) && decision.status == QuoteStatus::NoRate)) {
+            skip(decision.status == QuoteStatus::NotIncluded ? "notIncluded" : "noRate");
+            continue;
+        }
+        considered.outcome = QStringLiteral("used");
+        outcome.considered.append(considered);
+        outcome.status = statusKey(decision.status);
+        outcome.enabledServiceId = row.id;
+        outcome.serviceId = service.id;
+        outcome.scopeId = scope->id;
+        outcome.serviceName = service.name;
+        outcome.serviceType = service.type;
+        outcome.currency = service.currency;
+        outcome.hasQuote = true;
+        outcome.quote = index->describe(decision);
+        outcome.quote.explain = QStringLiteral("Service %1, scope %2, %3")
+                                    .arg(service.name)
+                                    .arg(scope->id)
+                                    .arg(outcome.quote.explain);
+        outcome.periodVolume = volumes.volume();
+        outcome.period = volumes.period();
+        if (decision.status == QuoteStatus::Blocked)
+            outcome.reason = QStringLiteral("Blocked by service %1: this traffic is not processed").arg(service.name);
+        else if (decision.status == QuoteStatus::NoRate)
+            outcome.reason = QStringLiteral("Service %1 has no rate for this %2").arg(service.name, rating::dimensionKey(decision.unmatched));
+        else if (decision.status == QuoteStatus::Unusable)
+            outcome.reason = QStringLiteral("The rate node reached in service %1 is missing critical data").arg(service.name);
+        else if (decision.status == QuoteStatus::InvalidInput)
+            outcome.reason = QStringLiteral("The quantities are out of range");
+        return outcome;
+    }
+    outcome.status = sawArchived ? QStringLiteral("archived") : QStringLiteral("noService");
+    outcome.reason = sawArchived ? QStringLiteral("The service that would price this traffic is archived")
+                                 : QStringLiteral("No service enabled on the agreement prices this traffic at that time");
+    return outcome;
+}
+
+void RatingEngine::recordVolume(const RatingInput &input, const RatingOutcome &outcome)
+{
+    if (!outcome.hasQuote || outcome.quote.bandCount == 0 || !outcome.period.startUtc.isValid())
+        return;
+    RatingDataStore(m_database.connection())
+        .addVolume(input.agreementId, outcome.quote.nodeId,
+                   CounterVolumeSource::counterKey(outcome.quote.counterGroup, input), outcome.period.startUtc,
+                   outcome.quote.quantity);
+}
+
+} // namespace backoffice::server

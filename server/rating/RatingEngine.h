@@ -1,0 +1,91 @@
+#pragma once
+
+#include "BillingPeriod.h"
+#include "Quote.h"
+#include "RatingDataStore.h"
+#include "RatingIndex.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QMutex>
+#include <memory>
+#include <optional>
+
+namespace backoffice::server {
+
+class Database;
+
+// One thing to price for an agreement at an instant. The destination is resolved already: the
+// request's attributes hold country, network, MCC/MNC… as the tree matches them.
+struct RatingInput {
+    qint64 agreementId = 0;
+    QDateTime at; // UTC
+    rating::QuoteRequest request;
+    QString senderId; // the counter of sender-ID scales
+    std::optional<qint64> periodVolume; // "what if": use this volume instead of the stored counters
+};
+
+// How one enabled service was considered, in the order the engine tried them.
+struct ConsideredService {
+    qint64 enabledServiceId = 0;
+    qint64 serviceId = 0;
+    QString serviceName;
+    QString serviceType;
+    QString outcome; // "used", "notIncluded", "noRate", "archived", "noScope", "notEffective"
+};
+
+// The engine's answer: which enabled service priced the traffic (or why none did) and the quote.
+struct RatingOutcome {
+    // ok | free | included | blocked | noRate | unusable | invalidInput (from the tree), or
+    // noService (nothing enabled prices this traffic) | archived (what would have priced it is archived)
+    QString status;
+    QString reason; // for people; empty when priced
+    qint64 enabledServiceId = 0;
+    qint64 serviceId = 0;
+    qint64 scopeId = 0;
+    QString serviceName;
+    QString serviceType;
+    QString currency;
+    bool hasQuote = false;
+    rating::QuoteResult quote;
+    qint64 periodVolume = 0; // for a scale: the volume before this quote
+    PeriodWindow period; // for a scale: the billing period counted in
+    QList<ConsideredService> considered;
+
+    bool priced() const { return status == QLatin1String("ok") || status == QLatin1String("free")
+                                 || status == QLatin1String("included"); }
+};
+
+// Rates traffic against the services enabled on agreements: packs before pay-as-you-go, among packs
+// the earliest enabled first; a tree answering "not included" hands over to the next service. The
+// services, scopes and enabled services live in memory (reloaded after any change, see
+// RatingChanges) and each scope's tree as a RatingIndex, rebuilt only when that tree changed, so a
+// quote runs no SQL unless it reaches a scale and needs the period's volume.
+class RatingEngine final
+{
+public:
+    explicit RatingEngine(Database &database);
+    ~RatingEngine();
+
+    RatingOutcome rate(const RatingInput &input);
+
+    // Counts the quote's units in the scale counter it was priced against (the charging path calls
+    // this once per charged message part). No-op for quotes that did not reach a scale.
+    void recordVolume(const RatingInput &input, const RatingOutcome &outcome);
+
+private:
+    struct Snapshot;
+    std::shared_ptr<const Snapshot> snapshot();
+    std::shared_ptr<const rating::RatingIndex> indexFor(qint64 scopeId);
+
+    Database &m_database;
+    QMutex m_mutex;
+    std::shared_ptr<const Snapshot> m_snapshot;
+    struct CachedIndex {
+        quint64 revision = 0;
+        std::shared_ptr<const rating::RatingIndex> index;
+    };
+    QHash<qint64, CachedIndex> m_indexes; // by scope id, guarded by m_mutex
+};
+
+} // namespace backoffice::server

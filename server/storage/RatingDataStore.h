@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace backoffice::server {
+
+// The rows the rating engine keeps in memory, as plain values. Instants are UTC.
+struct ServiceRow {
+    qint64 id = 0;
+    QString name;
+    QString type; // payg | unitPack | monetaryPack | bundleInitiator | bundlePack
+    QString currency;
+    bool archived = false;
+};
+
+struct ScopeRow {
+    qint64 id = 0;
+    qint64 serviceId = 0;
+    QDateTime from;
+    QDateTime till; // invalid: open-ended
+    bool draft = false;
+};
+
+struct EnabledServiceRow {
+    qint64 id = 0;
+    qint64 agreementId = 0;
+    qint64 serviceId = 0;
+    QDateTime from;
+    QDateTime till; // invalid: open-ended
+};
+
+// The terms of an agreement that rating needs at one instant: the version in force then.
+struct AgreementRatingTerms {
+    QString currency;
+    QString billingPeriod; // daily | weekly | monthly | quarterly
+    int billingDay = 1;
+    QString billingTimeZone;
+    bool splitByMonth = false;
+};
+
+// Reads for the rating engine and the enabled-service rules, and the scale volume counters.
+class RatingDataStore final
+{
+public:
+    explicit RatingDataStore(QSqlDatabase db);
+
+    QList<ServiceRow> services() const;
+    QList<ScopeRow> scopes() const;
+    QList<EnabledServiceRow> enabledServices(std::optional<qint64> agreementId = std::nullopt) const;
+    // The service domains (channels) at the roots of any of the service's scope trees.
+    QStringList channelsOf(qint64 serviceId) const;
+    std::optional<AgreementRatingTerms> agreementTerms(qint64 agreementId, const QDateTime &at) const;
+
+    // Units counted for a scale node in the period starting at periodStart (UTC).
+    qint64 volume(qint64 agreementId, qint64 nodeId, const QString &counterKey, const QDateTime &periodStart) const;
+    // Adds units to that counter (creating it), returning the volume before the addition.
+    qint64 addVolume(qint64 agreementId, qint64 nodeId, const QString &counterKey, const QDateTime &periodStart,
+                     qint64 units);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace backoffice::server
