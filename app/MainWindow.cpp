@@ -12,6 +12,7 @@
 #include "EntityListView.h"
 #include "FormFactory.h"
 #include "Navigation.h"
+#include "QuotePanel.h"
 #include "ServiceView.h"
 #include "ServicesView.h"
 #include "Session.h"
@@ -209,6 +210,18 @@ int MainWindow::addTab(QWidget *widget, const QString &key, const QString &title
     return index;
 }
 
+QWidget *MainWindow::openQuotePanel()
+{
+    const QString key = QStringLiteral("tool:quote");
+    if (QWidget *existing = tabByKey(key)) {
+        m_tabs->setCurrentWidget(existing);
+        return existing;
+    }
+    auto *panel = new views::QuotePanel(m_session, m_tabs);
+    addTab(panel, key, tr("Quote"));
+    return panel;
+}
+
 void MainWindow::closeTab(int index)
 {
     QWidget *widget = m_tabs->widget(index);
@@ -246,6 +259,7 @@ QWidget *MainWindow::openSection(const QString &key)
         connect(services, &views::ServicesView::cloned, this, [this, services](qint64 id) {
             openRecord(services->list()->context(), id);
         });
+        connect(services, &views::ServicesView::quoteRequested, this, &MainWindow::openQuotePanel);
         screen = services;
     } else {
         auto *list = new views::EntityListView(m_session, entry->list, m_tabs);

@@ -40,6 +40,8 @@ public:
     QWidget *openRecord(const views::ListContext &context, qint64 id);
     views::EntityForm *openNewRecord(const views::ListContext &context);
     QWidget *tabByKey(const QString &key) const;
+    // The rating quote panel (Services → Quote…), one tab.
+    QWidget *openQuotePanel();
 
 signals:
     void logoutRequested();

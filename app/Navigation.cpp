@@ -67,7 +67,7 @@ QList<NavigationEntry> build()
         list(account, entities::companies),
         list(account, entities::legalEntities),
         list(account, entities::agreements),
-        coming(account, "enabled-services", tr("Enabled services"), "enabledServices"),
+        list(account, entities::enabledServices),
         coming(account, "sender-ids", tr("Sender IDs"), "senderIds"),
         coming(account, "whatsapp-accounts", tr("WhatsApp Business Accounts"), "whatsappAccounts"),
         coming(account, "whatsapp-templates", tr("WhatsApp templates"), "whatsappTemplates"),

@@ -36,7 +36,8 @@ public:
         m_nodes.append(node);
         return id;
     }
-    qint64 addTiers(qint64 parent, const char *match, QList<QPair<int, const char *>> bands, const char *mode = "tier")
+    qint64 addTiers(qint64 parent, const char *match, QList<QPair<int, const char *>> bands, const char *mode = "tier",
+                    const char *counterGroup = "agreement")
     {
         const qint64 id = add(parent, match, "scale");
         QJsonArray list;
@@ -44,7 +45,7 @@ public:
             list.append(QJsonObject{{QStringLiteral("from"), from}, {QStringLiteral("price"), QString::fromLatin1(price)}});
         QJsonObject node = m_nodes.last().toObject();
         node.insert(QStringLiteral("scale"), QJsonObject{{QStringLiteral("mode"), QString::fromLatin1(mode)},
-                                                         {QStringLiteral("counterGroup"), QStringLiteral("agreement")},
+                                                         {QStringLiteral("counterGroup"), QString::fromLatin1(counterGroup)},
                                                          {QStringLiteral("bands"), list}});
         m_nodes.replace(m_nodes.size() - 1, node);
         return id;
@@ -68,6 +69,7 @@ private:
     QJsonArray m_nodes;
 };
 
+// The staff manual's SMS example (§7.3.3), plus two German networks and a UK flat rate.
 QJsonArray smsTree()
 {
     TreeBuilder t;
@@ -78,18 +80,19 @@ QJsonArray smsTree()
     const qint64 mt = t.add(message, "mt", "depends", "country");
     const qint64 spain = t.add(mt, "ES", "depends", "network");
     t.add(spain, "Vodafone", "flat", "0.04");
-    t.addTiers(spain, "DIGI mobil", {{0, "0.005"}, {1000, "0.004"}});
+    t.addTiers(spain, "DIGI mobil", {{0, "0.005"}, {1000, "0.004"}}, "tier", "senderId");
     t.add(spain, "*", "flat", "0.08");
     const qint64 germany = t.add(mt, "DE", "depends", "network");
     t.add(germany, "Telekom", "flat", "0.065");
     t.add(germany, "Vodafone", "flat", "0.07");
     t.add(germany, "*", "flat", "0.075");
     t.add(mt, "GB", "flat", "0.035");
-    t.addTiers(mt, "*", {{0, "0.1"}, {10000, "0.09"}, {100000, "0.08"}});
-    t.add(sms, "sender-id-setup-fee", "flat", "100");
-    const qint64 usage = t.add(sms, "sender-id-usage-fee", "depends", "periodicity");
-    t.add(usage, "monthly", "flat", "50");
-    t.add(usage, "weekly", "flat", "15");
+    t.addTiers(mt, "*", {{0, "0.05"}, {10000, "0.04"}, {50000, "0.03"}});
+    const qint64 setup = t.add(sms, "sender-id-setup-fee", "depends", "mno");
+    t.add(setup, "Vodafone", "flat", "50");
+    const qint64 usage = t.add(sms, "sender-id-usage-fee", "depends", "mno");
+    t.add(usage, "Vodafone", "flat", "10");
+    t.add(usage, "DIGI mobil", "flat", "15");
     return t.nodes();
 }
 

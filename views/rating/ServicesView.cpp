@@ -21,6 +21,7 @@ ServicesView::ServicesView(Session *session, const ListContext &context, QWidget
     , m_clone(new QAction(tr("Clone"), this))
     , m_archive(new QAction(tr("Archive"), this))
     , m_restore(new QAction(tr("Restore"), this))
+    , m_quote(new QAction(tr("Quote…"), this))
 {
     setObjectName(QStringLiteral("servicesView"));
     m_clone->setObjectName(QStringLiteral("cloneServiceAction"));
@@ -29,8 +30,14 @@ ServicesView::ServicesView(Session *session, const ListContext &context, QWidget
     m_toolBar->addAction(m_clone);
     m_toolBar->addAction(m_archive);
     m_toolBar->addAction(m_restore);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_quote);
+    m_quote->setObjectName(QStringLiteral("quoteAction"));
+    // Viewers may quote; only managers clone, archive and restore.
     const bool manage = m_session->canManage(context.permissionArea);
-    m_toolBar->setVisible(manage);
+    m_clone->setVisible(manage);
+    m_archive->setVisible(manage);
+    m_restore->setVisible(manage);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -42,6 +49,7 @@ ServicesView::ServicesView(Session *session, const ListContext &context, QWidget
     connect(m_clone, &QAction::triggered, this, &ServicesView::cloneCurrent);
     connect(m_archive, &QAction::triggered, this, &ServicesView::archiveCurrent);
     connect(m_restore, &QAction::triggered, this, &ServicesView::restoreCurrent);
+    connect(m_quote, &QAction::triggered, this, &ServicesView::quoteRequested);
     connect(m_list, &EntityListView::currentRecordChanged, this, [this](const QJsonObject &record) {
         m_current = record;
         updateActions();

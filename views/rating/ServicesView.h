@@ -13,7 +13,8 @@ class Session;
 struct ListContext;
 
 // Finance → Services (reference §7.3): the generic services list with the actions only services
-// have: Clone (the new service gets copies of every scope and tree), Archive and Restore.
+// have: Clone (the new service gets copies of every scope and tree), Archive and Restore, and Quote
+// (price a message against an agreement's enabled services).
 class ServicesView final : public QWidget
 {
     Q_OBJECT
@@ -24,6 +25,7 @@ public:
     QAction *cloneAction() const { return m_clone; }
     QAction *archiveAction() const { return m_archive; }
     QAction *restoreAction() const { return m_restore; }
+    QAction *quoteAction() const { return m_quote; }
 
     void cloneCurrent();
     void archiveCurrent();
@@ -32,6 +34,8 @@ public:
 signals:
     // A clone was made: the window opens it.
     void cloned(qint64 newServiceId);
+    // Quote was asked for: the window opens the quote panel.
+    void quoteRequested();
 
 private:
     void post(const QString &verb, const QString &done);
@@ -44,6 +48,7 @@ private:
     QAction *m_clone;
     QAction *m_archive;
     QAction *m_restore;
+    QAction *m_quote;
 };
 
 } // namespace backoffice::views
