@@ -1,0 +1,219 @@
+// Quotes per second over HTTP: POST /api/v1/rating/quote against a pay-as-you-go service whose tree
+// has 100,000 leaves (country -> MCC/MNC), with many requests in flight on keep-alive connections.
+// Same-run baselines: GET /api/v1/health (the HTTP floor of this server) and the engine's own
+// RatingEngine::rate() in process (what a quote costs without HTTP, JSON and sessions).
+//
+// Usage: bench_quote_http [--seconds S] [--in-flight N]
+
+#include "ApiClient.h"
+#include "Database.h"
+#include "RatingEngine.h"
+#include "ServerInstance.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <cstdio>
+
+using namespace backoffice;
+
+namespace {
+
+constexpr int Countries = 250;
+constexpr int NetworksPerCountry = 400; // 100,000 leaves
+
+QString country(int c) { return QStringLiteral("C%1").arg(c, 3, 10, QLatin1Char('0')); }
+QString mccmnc(int c, int n) { return QString::number(200000 + c * 1000 + n); }
+
+QJsonArray bigTree()
+{
+    QJsonArray nodes;
+    qint64 next = 0;
+    auto add = [&](qint64 parent, const QString &match, QJsonObject detail) {
+        detail.insert(QStringLiteral("id"), --next);
+        detail.insert(QStringLiteral("parentId"), parent == 0 ? QJsonValue() : QJsonValue(parent));
+        detail.insert(QStringLiteral("match"), match);
+        detail.insert(QStringLiteral("position"), 0);
+        nodes.append(detail);
+        return next;
+    };
+    auto depends = [](const char *dimension) {
+        return QJsonObject{{QStringLiteral("priceType"), QStringLiteral("depends")},
+                           {QStringLiteral("dimension"), QString::fromLatin1(dimension)}};
+    };
+    const qint64 sms = add(0, QStringLiteral("sms"), depends("resource"));
+    const qint64 message = add(sms, QStringLiteral("sms-message"), depends("direction"));
+    const qint64 mt = add(message, QStringLiteral("mt"), depends("country"));
+    for (int c = 0; c < Countries; ++c) {
+        const qint64 node = add(mt, country(c), depends("mccmnc"));
+        for (int n = 0; n < NetworksPerCountry; ++n)
+            add(node, mccmnc(c, n),
+                {{QStringLiteral("priceType"), QStringLiteral("flat")},
+                 {QStringLiteral("price"), QStringLiteral("0.%1").arg(1000 + (c * 7 + n) % 9000, 6, 10, QLatin1Char('0'))}});
+    }
+    return nodes;
+}
+
+bool call(ApiClient &client, ApiReply *reply, const char *what)
+{
+    if (reply->waitForFinished(600000))
+        return true;
+    std::fprintf(stderr, "%s failed: %s\n", what, reply->body().constData());
+    return false;
+}
+
+// Keeps `inFlight` requests going for `seconds`, returns completed requests per second.
+double throughput(const QUrl &url, const QByteArray &token, const QByteArray *body, int inFlight, double seconds,
+                  qint64 *failures)
+{
+    QNetworkAccessManager manager;
+    QElapsedTimer timer;
+    qint64 done = 0;
+    int running = 0;
+    bool stopping = false;
+    QEventLoop loop;
+    std::function<void()> send = [&] {
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + token);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = body ? manager.post(request, *body) : manager.get(request);
+        ++running;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply] {
+            --running;
+            const QByteArray answer = reply->readAll();
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
+                if (++*failures == 1)
+                    std::fprintf(stderr, "first failure: %d %s %s\n",
+                                 reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                                 qPrintable(reply->errorString()), answer.left(300).constData());
+            }
+            reply->deleteLater();
+            ++done;
+            if (timer.elapsed() >= seconds * 1000)
+                stopping = true;
+            if (!stopping)
+                send();
+            else if (running == 0)
+                loop.quit();
+        });
+    };
+    timer.start();
+    for (int i = 0; i < inFlight; ++i)
+        send();
+    loop.exec();
+    return done / (timer.elapsed() / 1000.0);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Seconds per measurement."), QStringLiteral("S"), QStringLiteral("5"));
+    const QCommandLineOption inFlightOption(QStringLiteral("in-flight"), QStringLiteral("Requests in flight."), QStringLiteral("N"), QStringLiteral("32"));
+    parser.addOptions({secondsOption, inFlightOption});
+    parser.process(app);
+    const double seconds = parser.value(secondsOption).toDouble();
+    const int inFlight = parser.value(inFlightOption).toInt();
+
+    QTemporaryDir dir;
+    server::ServerOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("bench.sqlite"));
+    options.seedDemoData = true; // the administrator, agreements and their enabled services
+    server::ServerInstance instance(options);
+    QString error;
+    if (!instance.start(&error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    ApiClient client;
+    client.setBaseUrl(QUrl(instance.baseUrl()));
+    if (!call(client, client.login(server::ServerInstance::demoAdminLogin(), server::ServerInstance::demoPassword()), "sign-in"))
+        return 1;
+
+    // A GBP agreement has no demo services: the big-tree service is the only one it uses.
+    ApiReply *agreements = client.get(QStringLiteral("agreements"), QUrlQuery(QStringLiteral("currency=GBP")));
+    if (!call(client, agreements, "agreements"))
+        return 1;
+    const QJsonObject agreement = agreements->object().value(QLatin1String("items")).toArray().first().toObject();
+    ApiReply *service = client.post(QStringLiteral("services"), {{QStringLiteral("name"), QStringLiteral("Bench 100k")},
+                                                                {QStringLiteral("type"), QStringLiteral("payg")},
+                                                                {QStringLiteral("currency"), QStringLiteral("GBP")}});
+    if (!call(client, service, "service"))
+        return 1;
+    const qint64 serviceId = service->object().value(QLatin1String("id")).toInteger();
+    ApiReply *scope = client.post(QStringLiteral("service-scopes"), {{QStringLiteral("serviceId"), serviceId},
+                                                                    {QStringLiteral("effectiveFrom"), QStringLiteral("2020-01-01T00:00:00")}});
+    if (!call(client, scope, "scope"))
+        return 1;
+    QElapsedTimer setup;
+    setup.start();
+    const QJsonArray tree = bigTree();
+    ApiReply *put = client.put(QStringLiteral("service-scopes/%1/tree").arg(scope->object().value(QLatin1String("id")).toInteger()),
+                               {{QStringLiteral("nodes"), tree}});
+    if (!call(client, put, "tree"))
+        return 1;
+    std::printf("stored a %lld-node tree in %.1f s\n", qint64(tree.size()), setup.elapsed() / 1000.0);
+    ApiReply *enable = client.post(QStringLiteral("enabled-services"),
+                                   {{QStringLiteral("agreementId"), agreement.value(QLatin1String("id"))},
+                                    {QStringLiteral("serviceId"), serviceId},
+                                    {QStringLiteral("effectiveFrom"), QStringLiteral("2020-01-01T00:00:00")},
+                                    {QStringLiteral("effectiveFromZone"), QStringLiteral("UTC")}});
+    if (!call(client, enable, "enable"))
+        return 1;
+
+    const QJsonObject quote{{QStringLiteral("agreementId"), agreement.value(QLatin1String("id"))},
+                            {QStringLiteral("channel"), QStringLiteral("sms")},
+                            {QStringLiteral("resource"), QStringLiteral("sms-message")},
+                            {QStringLiteral("attributes"), QJsonObject{{QStringLiteral("country"), country(123)},
+                                                                       {QStringLiteral("mccmnc"), mccmnc(123, 321)}}}};
+    const QByteArray body = QJsonDocument(quote).toJson(QJsonDocument::Compact);
+    ApiReply *first = client.post(QStringLiteral("rating/quote"), quote); // builds the index once
+    if (!call(client, first, "first quote") || first->object().value(QLatin1String("status")).toString() != QLatin1String("ok")) {
+        std::fprintf(stderr, "unexpected quote: %s\n", first->body().constData());
+        return 1;
+    }
+    std::printf("first quote (index build included): %.1f s after the tree was stored\n", setup.elapsed() / 1000.0);
+
+    const QByteArray token = client.token().toUtf8();
+    const QUrl base(instance.baseUrl());
+    qint64 failures = 0;
+    const double health = throughput(base.resolved(QUrl(QStringLiteral("api/v1/health"))), token, nullptr, inFlight, seconds, &failures);
+    const double quotes = throughput(base.resolved(QUrl(QStringLiteral("api/v1/rating/quote"))), token, &body, inFlight, seconds, &failures);
+
+    // In process: the engine alone, same agreement and attributes.
+    server::RatingEngine engine(*instance.database());
+    server::RatingInput input;
+    input.agreementId = agreement.value(QLatin1String("id")).toInteger();
+    input.at = QDateTime::currentDateTimeUtc();
+    input.request.domain = QStringLiteral("sms");
+    input.request.resource = QStringLiteral("sms-message");
+    input.request.setAttribute(rating::Dimension::Direction, QStringLiteral("mt"));
+    input.request.setAttribute(rating::Dimension::Country, country(123));
+    input.request.setAttribute(rating::Dimension::MccMnc, mccmnc(123, 321));
+    engine.rate(input); // warm: snapshot and index
+    QElapsedTimer inProcess;
+    inProcess.start();
+    qint64 rated = 0;
+    while (inProcess.elapsed() < seconds * 1000) {
+        for (int i = 0; i < 1000; ++i)
+            rated += engine.rate(input).priced() ? 1 : 0;
+    }
+    const double engineRate = rated / (inProcess.elapsed() / 1000.0);
+
+    std::printf("\n%-52s %14s\n", "measurement", "per second");
+    std::printf("%-52s %14.0f\n", "baseline: GET health over HTTP", health);
+    std::printf("%-52s %14.0f\n", "POST rating/quote over HTTP", quotes);
+    std::printf("%-52s %14.0f\n", "baseline: RatingEngine::rate() in process", engineRate);
+    std::printf("quote/health ratio %.2f, HTTP/in-process ratio %.4f, %d in flight, %lld non-200 answers\n",
+                quotes / health, quotes / engineRate, inFlight, failures);
+    return failures == 0 ? 0 : 1;
+}
