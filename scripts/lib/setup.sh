@@ -18,6 +18,7 @@ BACKOFFICE_PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools qt6-tools-dev-tools
     libsodium-dev iso-codes libgl-dev
     libphonenumber-dev # dictionaries: destination resolution (phone number -> country)
+    libzip-dev libfreexl-dev libxlsxwriter-dev # rate import: XLSX and XLS readers; XLSX test files
     xvfb xauth x11-apps fonts-dejavu-core qt6-qpa-plugins libqt6svg6 curl
 )
 
