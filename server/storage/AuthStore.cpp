@@ -21,12 +21,6 @@ QDateTime parseTime(const QVariant &value)
     return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
 }
 
-void run(QSqlQuery &query, const char *what)
-{
-    if (!query.exec())
-        throw StorageError(QString::fromLatin1(what) + QStringLiteral(": ") + query.lastError().text());
-}
-
 } // namespace
 
 AuthStore::AuthStore(QSqlDatabase db)
@@ -43,7 +37,7 @@ std::optional<UserCredentials> AuthStore::findUserWhere(const QString &condition
                              " u.created_at, u.phone, c.name FROM users u JOIN companies c ON c.id = u.company_id WHERE ")
               + condition);
     q.addBindValue(value);
-    run(q, "find user");
+    execOrThrow(q, "find user");
     if (!q.next())
         return std::nullopt;
     UserCredentials u;
@@ -85,7 +79,7 @@ QList<RoleGrant> AuthStore::rolesOf(qint64 userId) const
     q.prepare(QStringLiteral("SELECT r.id, r.name, r.system_key, r.permissions FROM user_roles ur"
                              " JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = ? ORDER BY r.id"));
     q.addBindValue(userId);
-    run(q, "roles of user");
+    execOrThrow(q, "roles of user");
     QList<RoleGrant> roles;
     while (q.next()) {
         RoleGrant grant;
@@ -105,7 +99,7 @@ QStringList AuthStore::recentPasswordHashes(qint64 userId, int depth) const
                              " ORDER BY changed_at DESC, id DESC LIMIT ?"));
     q.addBindValue(userId);
     q.addBindValue(depth);
-    run(q, "password history");
+    execOrThrow(q, "password history");
     QStringList hashes;
     while (q.next())
         hashes << q.value(0).toString();
@@ -118,7 +112,7 @@ void AuthStore::recordLogin(qint64 userId, const QDateTime &now)
     q.prepare(QStringLiteral("UPDATE users SET last_login_at = ? WHERE id = ?"));
     q.addBindValue(iso(now));
     q.addBindValue(userId);
-    run(q, "record login");
+    execOrThrow(q, "record login");
 }
 
 void AuthStore::storePassword(qint64 userId, const QString &hash, const QDateTime &now, bool mustChange)
@@ -131,13 +125,13 @@ void AuthStore::storePassword(qint64 userId, const QString &hash, const QDateTim
     q.addBindValue(mustChange ? 1 : 0);
     q.addBindValue(iso(now));
     q.addBindValue(userId);
-    run(q, "store password");
+    execOrThrow(q, "store password");
     QSqlQuery history(m_db);
     history.prepare(QStringLiteral("INSERT INTO password_history (user_id, password_hash, changed_at) VALUES (?, ?, ?)"));
     history.addBindValue(userId);
     history.addBindValue(hash);
     history.addBindValue(iso(now));
-    run(history, "password history");
+    execOrThrow(history, "password history");
 }
 
 void AuthStore::setEnabled(qint64 userId, bool enabled, const QDateTime &now)
@@ -152,7 +146,7 @@ void AuthStore::setEnabled(qint64 userId, bool enabled, const QDateTime &now)
     }
     q.addBindValue(iso(now));
     q.addBindValue(userId);
-    run(q, "enable user");
+    execOrThrow(q, "enable user");
 }
 
 void AuthStore::createSession(const QString &tokenHash, qint64 userId, const QString &ip, const QDateTime &now)
@@ -165,7 +159,7 @@ void AuthStore::createSession(const QString &tokenHash, qint64 userId, const QSt
     q.addBindValue(ip);
     q.addBindValue(iso(now));
     q.addBindValue(iso(now));
-    run(q, "create session");
+    execOrThrow(q, "create session");
 }
 
 std::optional<SessionRow> AuthStore::findSession(const QString &tokenHash) const
@@ -173,7 +167,7 @@ std::optional<SessionRow> AuthStore::findSession(const QString &tokenHash) const
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT id, user_id, last_seen_at FROM sessions WHERE token_hash = ?"));
     q.addBindValue(tokenHash);
-    run(q, "find session");
+    execOrThrow(q, "find session");
     if (!q.next())
         return std::nullopt;
     return SessionRow{q.value(0).toLongLong(), q.value(1).toLongLong(), parseTime(q.value(2))};
@@ -185,7 +179,7 @@ void AuthStore::touchSession(qint64 sessionId, const QDateTime &now)
     q.prepare(QStringLiteral("UPDATE sessions SET last_seen_at = ? WHERE id = ?"));
     q.addBindValue(iso(now));
     q.addBindValue(sessionId);
-    run(q, "touch session");
+    execOrThrow(q, "touch session");
 }
 
 void AuthStore::deleteSession(const QString &tokenHash)
@@ -193,7 +187,7 @@ void AuthStore::deleteSession(const QString &tokenHash)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
     q.addBindValue(tokenHash);
-    run(q, "delete session");
+    execOrThrow(q, "delete session");
 }
 
 void AuthStore::deleteSessionsOfUser(qint64 userId)
@@ -201,7 +195,7 @@ void AuthStore::deleteSessionsOfUser(qint64 userId)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM sessions WHERE user_id = ?"));
     q.addBindValue(userId);
-    run(q, "delete sessions");
+    execOrThrow(q, "delete sessions");
 }
 
 QList<qint64> AuthStore::enabledUsersOfCompany(qint64 companyId) const
@@ -209,7 +203,7 @@ QList<qint64> AuthStore::enabledUsersOfCompany(qint64 companyId) const
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT id FROM users WHERE company_id = ? AND enabled = 1 ORDER BY id"));
     q.addBindValue(companyId);
-    run(q, "users of company");
+    execOrThrow(q, "users of company");
     QList<qint64> ids;
     while (q.next())
         ids << q.value(0).toLongLong();
@@ -222,7 +216,7 @@ QList<qint64> AuthStore::companySubtree(qint64 companyId) const
     q.prepare(QStringLiteral("WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT c.id FROM companies c"
                              " JOIN tree ON c.parent_company_id = tree.id) SELECT id FROM tree"));
     q.addBindValue(companyId);
-    run(q, "company subtree");
+    execOrThrow(q, "company subtree");
     QList<qint64> ids;
     while (q.next())
         ids << q.value(0).toLongLong();
@@ -235,7 +229,7 @@ bool AuthStore::loginTaken(const QString &login, qint64 exceptUserId) const
     q.prepare(QStringLiteral("SELECT 1 FROM users WHERE lower(login) = ? AND id <> ?"));
     q.addBindValue(login.trimmed().toLower());
     q.addBindValue(exceptUserId);
-    run(q, "login taken");
+    execOrThrow(q, "login taken");
     return q.next();
 }
 
@@ -244,7 +238,7 @@ qint64 AuthStore::systemRoleId(const QString &systemKey) const
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT id FROM roles WHERE system_key = ?"));
     q.addBindValue(systemKey);
-    run(q, "system role");
+    execOrThrow(q, "system role");
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
@@ -253,14 +247,14 @@ void AuthStore::waivePasswordChange(qint64 userId)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE users SET must_change_password = 0 WHERE id = ?"));
     q.addBindValue(userId);
-    run(q, "waive password change");
+    execOrThrow(q, "waive password change");
 }
 
 bool AuthStore::hasCompaniesBesidesOwner() const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT 1 FROM companies WHERE is_platform_owner = 0 LIMIT 1"));
-    run(q, "companies besides owner");
+    execOrThrow(q, "companies besides owner");
     return q.next();
 }
 
@@ -280,7 +274,7 @@ void syncSystemRoles(QSqlDatabase db, const QDateTime &now)
         q.addBindValue(QString::fromUtf8(QJsonDocument(role.permissions.toJson()).toJson(QJsonDocument::Compact)));
         q.addBindValue(iso(now));
         q.addBindValue(iso(now));
-        run(q, "sync system roles");
+        execOrThrow(q, "sync system roles");
     }
     EntityRepository::forgetTotal(db, QStringLiteral("roles"));
 }

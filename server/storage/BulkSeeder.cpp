@@ -18,12 +18,6 @@ void prepare(QSqlQuery &query, const QString &sql)
         throw StorageError(query.lastError().text());
 }
 
-void run(QSqlQuery &query)
-{
-    if (!query.exec())
-        throw StorageError(QStringLiteral("bulk seed: ") + query.lastError().text());
-}
-
 } // namespace
 
 void bulkSeed(QSqlDatabase db, const BulkSeedCounts &counts)
@@ -37,7 +31,7 @@ void bulkSeed(QSqlDatabase db, const BulkSeedCounts &counts)
     Transaction transaction(db);
     QSqlQuery ownLe(db);
     prepare(ownLe, QStringLiteral("SELECT id FROM own_legal_entities ORDER BY id LIMIT 1"));
-    run(ownLe);
+    execOrThrow(ownLe, "bulk seed");
     qint64 ownLegalEntityId = ownLe.next() ? ownLe.value(0).toLongLong() : 0;
     if (ownLegalEntityId == 0) {
         QSqlQuery insertOwn(db);
@@ -46,7 +40,7 @@ void bulkSeed(QSqlDatabase db, const BulkSeedCounts &counts)
                                           " 'B-1', 1, ?, ?)"));
         insertOwn.addBindValue(now);
         insertOwn.addBindValue(now);
-        run(insertOwn);
+        execOrThrow(insertOwn, "bulk seed");
         ownLegalEntityId = insertOwn.lastInsertId().toLongLong();
     }
     QSqlQuery bank(db);
@@ -54,7 +48,7 @@ void bulkSeed(QSqlDatabase db, const BulkSeedCounts &counts)
                                  " VALUES ('Bench bank', 'GB', 'London', ?, ?)"));
     bank.addBindValue(now);
     bank.addBindValue(now);
-    run(bank);
+    execOrThrow(bank, "bulk seed");
     const qint64 bankId = bank.lastInsertId().toLongLong();
     QSqlQuery ownAccount(db);
     prepare(ownAccount, QStringLiteral("INSERT INTO own_bank_accounts (name, own_legal_entity_id, bank_id, account_holder,"
@@ -63,7 +57,7 @@ void bulkSeed(QSqlDatabase db, const BulkSeedCounts &counts)
     ownAccount.addBindValue(bankId);
     ownAccount.addBindValue(now);
     ownAccount.addBindValue(now);
-    run(ownAccount);
+    execOrThrow(ownAccount, "bulk seed");
     const qint64 ownAccountId = ownAccount.lastInsertId().toLongLong();
 
     QSqlQuery company(db), legal(db), agreement(db), version(db);
@@ -85,14 +79,14 @@ void bulkSeed(QSqlDatabase db, const BulkSeedCounts &counts)
         company.addBindValue(ownLegalEntityId);
         company.addBindValue(now);
         company.addBindValue(now);
-        run(company);
+        execOrThrow(company, "bulk seed");
         const qint64 companyId = company.lastInsertId().toLongLong();
         legal.addBindValue(name);
         legal.addBindValue(companyId);
         legal.addBindValue(QString(name + QStringLiteral(" GmbH")));
         legal.addBindValue(now);
         legal.addBindValue(now);
-        run(legal);
+        execOrThrow(legal, "bulk seed");
         const qint64 legalId = legal.lastInsertId().toLongLong();
         for (int a = 0; a < counts.agreementsPerCompany; ++a) {
             agreement.addBindValue(companyId);
@@ -102,12 +96,12 @@ void bulkSeed(QSqlDatabase db, const BulkSeedCounts &counts)
             agreement.addBindValue(QStringLiteral("B-%1-%2").arg(i).arg(a));
             agreement.addBindValue(now);
             agreement.addBindValue(now);
-            run(agreement);
+            execOrThrow(agreement, "bulk seed");
             version.addBindValue(agreement.lastInsertId().toLongLong());
             version.addBindValue(static_cast<qint64>((i % 50) * 100) * 1000000);
             version.addBindValue(now);
             version.addBindValue(now);
-            run(version);
+            execOrThrow(version, "bulk seed");
         }
     }
     transaction.commit();

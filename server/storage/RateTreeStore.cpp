@@ -12,12 +12,6 @@ namespace backoffice::server {
 
 namespace {
 
-void run(QSqlQuery &query, const char *what)
-{
-    if (!query.exec())
-        throw StorageError(QString::fromLatin1(what) + QStringLiteral(": ") + query.lastError().text());
-}
-
 QVariant textOrNull(const QJsonValue &value)
 {
     return value.isString() && !value.toString().isEmpty() ? QVariant(value.toString()) : QVariant(QMetaType::fromType<QString>());
@@ -43,7 +37,7 @@ QJsonArray RateTreeStore::load(qint64 scopeId) const
     q.prepare(QStringLiteral("SELECT id, parent_id, position, match, price_type, dimension, price, scale, billing_rule,"
                              " quantity_rule FROM rate_nodes WHERE scope_id = ? ORDER BY id"));
     q.addBindValue(scopeId);
-    run(q, "load rate tree");
+    execOrThrow(q, "load rate tree");
     QJsonArray nodes;
     while (q.next()) {
         QJsonObject node{{QStringLiteral("id"), q.value(0).toLongLong()},
@@ -68,7 +62,7 @@ qint64 RateTreeStore::count(qint64 scopeId) const
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT count(*) FROM rate_nodes WHERE scope_id = ?"));
     q.addBindValue(scopeId);
-    run(q, "count rate nodes");
+    execOrThrow(q, "count rate nodes");
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
@@ -77,7 +71,7 @@ QHash<qint64, qint64> RateTreeStore::replace(qint64 scopeId, const QJsonArray &n
     QSqlQuery clear(m_db);
     clear.prepare(QStringLiteral("DELETE FROM rate_nodes WHERE scope_id = ?"));
     clear.addBindValue(scopeId);
-    run(clear, "clear rate tree");
+    execOrThrow(clear, "clear rate tree");
 
     QHash<qint64, qint64> stored;
     QSqlQuery insert(m_db);
@@ -100,7 +94,7 @@ QHash<qint64, qint64> RateTreeStore::replace(qint64 scopeId, const QJsonArray &n
                                              : QVariant(QMetaType::fromType<QString>()));
         insert.addBindValue(textOrNull(node.value(QLatin1String("billingRule"))));
         insert.addBindValue(textOrNull(node.value(QLatin1String("quantityRule"))));
-        run(insert, "store rate node");
+        execOrThrow(insert, "store rate node");
         stored.insert(node.value(QLatin1String("id")).toInteger(), insert.lastInsertId().toLongLong());
     }
     return stored;

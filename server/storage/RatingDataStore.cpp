@@ -9,12 +9,6 @@ namespace backoffice::server {
 
 namespace {
 
-void run(QSqlQuery &query, const char *what)
-{
-    if (!query.exec())
-        throw StorageError(QString::fromLatin1(what) + QStringLiteral(": ") + query.lastError().text());
-}
-
 QDateTime instant(const QVariant &value)
 {
     return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
@@ -37,7 +31,7 @@ QList<ServiceRow> RatingDataStore::services() const
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, name, type, currency, archived FROM services"));
-    run(q, "load services for rating");
+    execOrThrow(q, "load services for rating");
     QList<ServiceRow> rows;
     while (q.next())
         rows.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
@@ -50,7 +44,7 @@ QList<ScopeRow> RatingDataStore::scopes() const
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, service_id, effective_from, effective_till, draft FROM service_scopes ORDER BY id"));
-    run(q, "load service scopes for rating");
+    execOrThrow(q, "load service scopes for rating");
     QList<ScopeRow> rows;
     while (q.next())
         rows.append({q.value(0).toLongLong(), q.value(1).toLongLong(), instant(q.value(2)), instant(q.value(3)),
@@ -68,7 +62,7 @@ QList<EnabledServiceRow> RatingDataStore::enabledServices(std::optional<qint64> 
     q.prepare(sql + QStringLiteral(" ORDER BY effective_from, id"));
     if (agreementId)
         q.addBindValue(*agreementId);
-    run(q, "load enabled services");
+    execOrThrow(q, "load enabled services");
     QList<EnabledServiceRow> rows;
     while (q.next())
         rows.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), instant(q.value(3)),
@@ -83,7 +77,7 @@ QStringList RatingDataStore::channelsOf(qint64 serviceId) const
     q.prepare(QStringLiteral("SELECT DISTINCT n.match FROM rate_nodes n JOIN service_scopes s ON s.id = n.scope_id"
                              " WHERE s.service_id = ? AND n.parent_id IS NULL ORDER BY n.match"));
     q.addBindValue(serviceId);
-    run(q, "load the channels of a service");
+    execOrThrow(q, "load the channels of a service");
     QStringList channels;
     while (q.next())
         channels << q.value(0).toString();
@@ -102,7 +96,7 @@ std::optional<AgreementRatingTerms> RatingDataStore::agreementTerms(qint64 agree
     q.addBindValue(agreementId);
     q.addBindValue(when);
     q.addBindValue(when);
-    run(q, "load agreement terms for rating");
+    execOrThrow(q, "load agreement terms for rating");
     if (!q.next())
         return std::nullopt;
     return AgreementRatingTerms{q.value(0).toString(), q.value(1).toString(),
@@ -121,7 +115,7 @@ qint64 RatingDataStore::volume(qint64 agreementId, qint64 nodeId, const QString 
     q.addBindValue(nodeId);
     q.addBindValue(counterKey);
     q.addBindValue(stamp(periodStart));
-    run(q, "read a scale volume counter");
+    execOrThrow(q, "read a scale volume counter");
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
@@ -138,7 +132,7 @@ qint64 RatingDataStore::addVolume(qint64 agreementId, qint64 nodeId, const QStri
     q.addBindValue(counterKey);
     q.addBindValue(stamp(periodStart));
     q.addBindValue(units);
-    run(q, "add to a scale volume counter");
+    execOrThrow(q, "add to a scale volume counter");
     return before;
 }
 

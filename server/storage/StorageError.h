@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QString>
+
+class QSqlQuery;
 #include <stdexcept>
 
 namespace backoffice::server {
@@ -20,5 +22,8 @@ public:
 private:
     QString m_message;
 };
+
+// Runs a prepared query; a failure becomes a StorageError naming what was being done.
+void execOrThrow(QSqlQuery &query, const char *what);
 
 } // namespace backoffice::server
