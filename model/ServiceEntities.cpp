@@ -84,6 +84,12 @@ EntityDescriptor enabledServices()
 
 } // namespace
 
+bool isPackType(const QString &serviceType)
+{
+    return serviceType == QLatin1String("unitPack") || serviceType == QLatin1String("monetaryPack")
+           || serviceType == QLatin1String("bundlePack");
+}
+
 QList<EntityDescriptor> serviceEntities()
 {
     return {services(), serviceScopes(), enabledServices()};

@@ -8,4 +8,7 @@ namespace backoffice {
 // services enabled on agreements.
 QList<EntityDescriptor> serviceEntities();
 
+// Unit, monetary and bundle packs: consumed before pay-as-you-go, bought "free of charge" or "charge".
+bool isPackType(const QString &serviceType);
+
 } // namespace backoffice

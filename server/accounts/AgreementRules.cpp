@@ -9,11 +9,6 @@ namespace backoffice::server {
 
 namespace {
 
-QDateTime instant(const QJsonValue &value)
-{
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
 QString periodText(const QJsonObject &version)
 {
     const QString till = isSet(fieldOf(version, "effectiveTill")) ? fieldOf(version, "effectiveTill").toString()
@@ -41,8 +36,8 @@ void AgreementVersionRules::checkTerms(WriteContext &context, qint64 agreementId
     if (!isSet(fieldOf(terms, "effectiveTill")))
         terms.insert(QStringLiteral("effectiveTillZone"), QJsonValue::Null);
 
-    const QDateTime from = instant(fieldOf(terms, "effectiveFrom"));
-    const QDateTime till = instant(fieldOf(terms, "effectiveTill"));
+    const QDateTime from = instantOf(fieldOf(terms, "effectiveFrom"));
+    const QDateTime till = instantOf(fieldOf(terms, "effectiveTill"));
     if (from.isValid() && till.isValid() && till <= from)
         errors.insert(QStringLiteral("effectiveTill"), QStringLiteral("must be after effective from"));
 
@@ -76,8 +71,8 @@ void AgreementVersionRules::checkTerms(WriteContext &context, qint64 agreementId
         const QJsonObject other = value.toObject();
         if (fieldOf(other, "id").toInteger() == excludeVersionId)
             continue;
-        const QDateTime otherFrom = instant(fieldOf(other, "effectiveFrom"));
-        const QDateTime otherTill = instant(fieldOf(other, "effectiveTill"));
+        const QDateTime otherFrom = instantOf(fieldOf(other, "effectiveFrom"));
+        const QDateTime otherTill = instantOf(fieldOf(other, "effectiveTill"));
         // Half-open intervals [from, till) overlap when each starts before the other ends.
         const bool startsBeforeOtherEnds = !otherTill.isValid() || from < otherTill;
         const bool otherStartsBeforeEnd = !till.isValid() || otherFrom < till;
@@ -99,7 +94,7 @@ void AgreementVersionRules::check(WriteContext &context, const QJsonObject *befo
 
 void AgreementVersionRules::checkDelete(WriteContext &context, const QJsonObject &record)
 {
-    if (instant(fieldOf(record, "effectiveFrom")) <= context.now)
+    if (instantOf(fieldOf(record, "effectiveFrom")) <= context.now)
         throw ApiException::ruleViolated(
             QStringLiteral("A version that has already taken effect cannot be deleted; end it with effective till"));
     ListQuery query;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QJsonValue>
 
@@ -15,6 +16,12 @@ inline QJsonValue fieldOf(const QJsonObject &record, const char *key)
 inline bool isSet(const QJsonValue &value)
 {
     return !value.isNull() && !value.isUndefined() && !(value.isString() && value.toString().isEmpty());
+}
+
+// A stored date-time field (ISO 8601 in UTC); invalid when absent.
+inline QDateTime instantOf(const QJsonValue &value)
+{
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
 }
 
 } // namespace backoffice::server

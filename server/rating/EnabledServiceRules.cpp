@@ -4,23 +4,13 @@
 #include "RatingChanges.h"
 #include "RatingDataStore.h"
 #include "RuleValues.h"
+#include "ServiceEntities.h"
 
 #include <QSet>
 
 namespace backoffice::server {
 
 namespace {
-
-QDateTime instant(const QJsonValue &value)
-{
-    return isSet(value) ? QDateTime::fromString(value.toString(), Qt::ISODateWithMs) : QDateTime();
-}
-
-bool isPack(const QString &type)
-{
-    return type == QLatin1String("unitPack") || type == QLatin1String("monetaryPack")
-           || type == QLatin1String("bundlePack");
-}
 
 // Half-open periods [from, till) overlap when each starts before the other ends.
 bool overlaps(const QDateTime &from, const QDateTime &till, const QDateTime &otherFrom, const QDateTime &otherTill)
@@ -46,8 +36,8 @@ void checkPaygOverlap(WriteContext &context, qint64 ownId, const QJsonObject &af
     }();
     if (channels.isEmpty())
         return;
-    const QDateTime from = instant(fieldOf(after, "effectiveFrom"));
-    const QDateTime till = instant(fieldOf(after, "effectiveTill"));
+    const QDateTime from = instantOf(fieldOf(after, "effectiveFrom"));
+    const QDateTime till = instantOf(fieldOf(after, "effectiveTill"));
     QHash<qint64, ServiceRow> services;
     for (const ServiceRow &row : store.services())
         services.insert(row.id, row);
@@ -76,8 +66,8 @@ void checkPaygOverlap(WriteContext &context, qint64 ownId, const QJsonObject &af
 void EnabledServiceRules::check(WriteContext &context, const QJsonObject *before, QJsonObject &after,
                                 FieldErrors &errors)
 {
-    const QDateTime from = instant(fieldOf(after, "effectiveFrom"));
-    const QDateTime till = instant(fieldOf(after, "effectiveTill"));
+    const QDateTime from = instantOf(fieldOf(after, "effectiveFrom"));
+    const QDateTime till = instantOf(fieldOf(after, "effectiveTill"));
     if (from.isValid() && till.isValid() && till <= from)
         errors.insert(QStringLiteral("effectiveTill"), QStringLiteral("must be after effective from"));
 
@@ -101,9 +91,9 @@ void EnabledServiceRules::check(WriteContext &context, const QJsonObject *before
                           .arg(service.currency, agreementCurrency));
 
     const QJsonValue billing = fieldOf(after, "billing");
-    if (isPack(service.type) && !isSet(billing))
+    if (isPackType(service.type) && !isSet(billing))
         errors.insert(QStringLiteral("billing"), QStringLiteral("is required for a pack: free of charge or charge"));
-    if (!isPack(service.type) && isSet(billing))
+    if (!isPackType(service.type) && isSet(billing))
         errors.insert(QStringLiteral("billing"), QStringLiteral("applies to packs only"));
 
     if (service.type == QLatin1String("payg") && errors.isEmpty())

@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "RateTreeStore.h"
 #include "RatingChanges.h"
+#include "ServiceEntities.h"
 
 #include <QTimeZone>
 #include <algorithm>
@@ -19,12 +20,6 @@ struct RatingEngine::Snapshot {
 };
 
 namespace {
-
-bool isPack(const QString &type)
-{
-    return type == QLatin1String("unitPack") || type == QLatin1String("monetaryPack")
-           || type == QLatin1String("bundlePack");
-}
 
 bool inForce(const QDateTime &from, const QDateTime &till, const QDateTime &at)
 {
@@ -121,8 +116,8 @@ std::shared_ptr<const RatingEngine::Snapshot> RatingEngine::snapshot()
     // Packs first, the earliest enabled first; then pay-as-you-go services and bundle initiators.
     for (auto it = fresh->enabledByAgreement.begin(); it != fresh->enabledByAgreement.end(); ++it) {
         std::stable_sort(it->begin(), it->end(), [&](const EnabledServiceRow &a, const EnabledServiceRow &b) {
-            const bool packA = isPack(fresh->services.value(a.serviceId).type);
-            const bool packB = isPack(fresh->services.value(b.serviceId).type);
+            const bool packA = isPackType(fresh->services.value(a.serviceId).type);
+            const bool packB = isPackType(fresh->services.value(b.serviceId).type);
             if (packA != packB)
                 return packA;
             return a.from != b.from ? a.from < b.from : a.id < b.id;
@@ -182,7 +177,7 @@ RatingOutcome RatingEngine::rate(const RatingInput &input)
         // A tree without a say hands over to the next service; so does a pack that does not cover
         // the traffic at all. Anything else is the answer.
         if (decision.status == QuoteStatus::NotIncluded || otherChannel
-            || (isPack(service.type) && decision.status == QuoteStatus::NoRate)) {
+            || (isPackType(service.type) && decision.status == QuoteStatus::NoRate)) {
             skip(decision.status == QuoteStatus::NotIncluded ? "notIncluded" : "noRate");
             continue;
         }

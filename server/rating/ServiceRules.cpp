@@ -10,15 +10,6 @@
 
 namespace backoffice::server {
 
-namespace {
-
-QDateTime instant(const QJsonValue &value)
-{
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
-} // namespace
-
 void ServiceRules::check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors)
 {
     Q_UNUSED(context) Q_UNUSED(before)
@@ -61,8 +52,8 @@ QString ServiceScopeRules::localZone(WriteContext &context, const QJsonObject &b
 
 void ServiceScopeRules::check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors)
 {
-    const QDateTime from = instant(fieldOf(after, "effectiveFrom"));
-    const QDateTime till = instant(fieldOf(after, "effectiveTill"));
+    const QDateTime from = instantOf(fieldOf(after, "effectiveFrom"));
+    const QDateTime till = instantOf(fieldOf(after, "effectiveTill"));
     if (from.isValid() && till.isValid() && till <= from)
         errors.insert(QStringLiteral("effectiveTill"), QStringLiteral("must be after effective from"));
     if (before)
