@@ -154,6 +154,18 @@ QJsonObject fixedSchemas()
                        {"band", "integer"}, {"bandCount", "integer"}, {"bandText", "string"}, {"scaleMode", "string"},
                        {"counterGroup", "string"}, {"periodVolume", "integer"}, {"period", "object"},
                        {"explain", "string"}, {"considered", "array"}})},
+        {QStringLiteral("RateImport"),
+         objectSchema({{"id", "string"}, {"state", "string"}, {"progress", "object"}, {"scopeId", "integer"},
+                       {"nodeId", "integer"}, {"nodeLabel", "string"}, {"resource", "string"}, {"format", "string"},
+                       {"fileName", "string"}, {"fileFormat", "string"}, {"sheets", "array"}, {"sheet", "string"},
+                       {"rowCount", "integer"}, {"columnCount", "integer"}, {"error", "object"},
+                       {"createdAt", "string"}, {"dimensions", "array"}})},
+        {QStringLiteral("RateImportSettings"),
+         objectSchema({{"startRow", "integer"}, {"duplicates", "string"}, {"columns", "array"}, {"structure", "array"}})},
+        {QStringLiteral("RateImportAnalysis"),
+         objectSchema({{"ready", "boolean"}, {"records", "integer"}, {"skippedRows", "integer"}, {"structure", "array"},
+                       {"derivable", "array"}, {"columns", "array"}, {"problems", "array"}, {"problemCount", "integer"},
+                       {"blockingCount", "integer"}, {"tree", "object"}, {"diff", "object"}})},
     };
 }
 
@@ -205,10 +217,12 @@ QString operationId(const Route &route)
 QJsonObject operationOf(const Route &route)
 {
     QJsonObject responses;
-    const QString okStatus = route.method == QLatin1String("POST") && route.doc.responseKind == RouteDoc::Response::Object
-                                     && route.doc.requestSchema.startsWith(QLatin1String("entity:"))
-                                 ? QStringLiteral("201")
-                                 : QStringLiteral("200");
+    const bool uploadsFile = route.doc.requestSchema == QLatin1String("binary");
+    const QString okStatus = uploadsFile ? QStringLiteral("202")
+        : route.method == QLatin1String("POST") && route.doc.responseKind == RouteDoc::Response::Object
+            && route.doc.requestSchema.startsWith(QLatin1String("entity:"))
+        ? QStringLiteral("201")
+        : QStringLiteral("200");
     switch (route.doc.responseKind) {
     case RouteDoc::Response::Empty:
         responses.insert(QStringLiteral("204"), QJsonObject{{QStringLiteral("description"), QStringLiteral("Done")}});
@@ -242,7 +256,12 @@ QJsonObject operationOf(const Route &route)
                           {QStringLiteral("operationId"), operationId(route)},
                           {QStringLiteral("parameters"), parametersOf(route)},
                           {QStringLiteral("responses"), responses}};
-    if (!route.doc.requestSchema.isEmpty())
+    if (uploadsFile)
+        operation.insert(QStringLiteral("requestBody"),
+                         QJsonObject{{QStringLiteral("required"), true},
+                                     {QStringLiteral("content"), QJsonObject{{QStringLiteral("application/octet-stream"),
+                                                                              QJsonObject{{QStringLiteral("schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("format"), QStringLiteral("binary")}}}}}}}});
+    else if (!route.doc.requestSchema.isEmpty())
         operation.insert(QStringLiteral("requestBody"),
                          QJsonObject{{QStringLiteral("required"), true},
                                      {QStringLiteral("content"), QJsonObject{{QStringLiteral("application/json"), QJsonObject{{QStringLiteral("schema"), ref(schemaName(route.doc.requestSchema))}}}}}});

@@ -17,6 +17,8 @@
 #include "Migrations.h"
 #include "PasswordHasher.h"
 #include "QuoteRoutes.h"
+#include "RateImportJobs.h"
+#include "RateImportRoutes.h"
 #include "RatingEngine.h"
 #include "RatingRoutes.h"
 #include "Router.h"
@@ -31,6 +33,7 @@ struct ServerInstance::Private {
     std::unique_ptr<EntityService> entities;
     std::unique_ptr<DestinationResolver> destinations;
     std::unique_ptr<RatingEngine> rating;
+    std::unique_ptr<rateimport::RateImportJobs> rateImports;
     std::unique_ptr<Router> router;
     std::unique_ptr<HttpFrontend> http;
 };
@@ -70,6 +73,8 @@ bool ServerInstance::start(QString *error)
         addAuthRoutes(*d->router, *d->auth);
         addRatingRoutes(*d->router, *d->database, *d->entities);
         addQuoteRoutes(*d->router, *d->entities, *d->rating, *d->destinations);
+        d->rateImports = std::make_unique<rateimport::RateImportJobs>();
+        addRateImportRoutes(*d->router, *d->database, *d->entities, *d->rateImports);
         for (const EntityDescriptor &entity : EntityCatalogue::all())
             addEntityRoutes(*d->router, *d->entities, entity);
         if (d->options.seedDemoData)

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "ImportSettings.h"
+#include "SheetReaderProcess.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <memory>
+
+namespace backoffice::server::rateimport {
+
+enum class ImportState : quint8 { Reading, Ready, Failed, Cancelled, Applied };
+QString importStateKey(ImportState state);
+
+// One upload on its way into a rate tree: the file's sheet once read, and where it goes.
+struct RateImportJob {
+    QString id; // a UUID: the import's handle in the API
+    qint64 userId = 0; // only its owner sees it
+    qint64 scopeId = 0;
+    qint64 nodeId = 0;
+    QString nodeLabel;
+    QString resource; // the resource key the node belongs to
+    ImportFormat format = ImportFormat::Standard;
+    QString fileName;
+    spreadsheet::SheetFormat fileFormat = spreadsheet::SheetFormat::Csv;
+    ImportState state = ImportState::Reading;
+    qint64 done = 0;
+    qint64 total = 0;
+    spreadsheet::ReadError error;
+    QStringList sheetNames;
+    spreadsheet::Sheet sheet;
+    int columnCount = 0;
+    QDateTime createdAt;
+    QDateTime lastUsed;
+    QPointer<SheetReaderProcess> reader;
+
+    QJsonObject toJson() const;
+};
+
+// The imports in progress, in memory: an import is a short working session of one user, not a
+// record. Each is forgotten an hour after its last use; a user keeps a few at most.
+class RateImportJobs final : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int PerUserLimit = 5;
+    static constexpr int IdleMinutes = 60;
+
+    explicit RateImportJobs(QObject *parent = nullptr);
+    ~RateImportJobs() override;
+
+    // Takes the job (without id, state or reader) and starts reading the data.
+    RateImportJob &start(RateImportJob job, const SheetReaderProcess::Request &request);
+    // The caller's import, refreshed as used; nullptr when unknown or someone else's.
+    RateImportJob *find(const QString &id, qint64 userId);
+    void cancel(RateImportJob &job);
+    void remove(const QString &id);
+
+private:
+    void expire();
+    void makeRoomFor(qint64 userId);
+
+    QHash<QString, std::shared_ptr<RateImportJob>> m_jobs;
+    QTimer m_expiry;
+};
+
+} // namespace backoffice::server::rateimport
