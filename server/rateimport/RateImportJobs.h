@@ -21,7 +21,8 @@ struct RateImportJob {
     QString id; // a UUID: the import's handle in the API
     qint64 userId = 0; // only its owner sees it
     qint64 scopeId = 0;
-    qint64 nodeId = 0;
+    qint64 nodeId = 0; // at upload; node ids change when the tree is saved, so nodePath finds it later
+    QStringList nodePath; // the matches from the root to the node
     QString nodeLabel;
     QString resource; // the resource key the node belongs to
     ImportFormat format = ImportFormat::Standard;

@@ -47,6 +47,31 @@ rating::RateTree loadTree(Database &database, qint64 scopeId)
     return *tree;
 }
 
+QStringList matchPath(const rating::RateTree &tree, qint64 nodeId)
+{
+    QStringList path;
+    for (const rating::RateNode *node : tree.pathTo(nodeId))
+        path.append(node->match);
+    return path;
+}
+
+// The node the import goes under, found again by its path: saving a tree renumbers its nodes.
+qint64 resolveNode(const rating::RateTree &tree, const QStringList &path)
+{
+    std::optional<qint64> parent;
+    const rating::RateNode *found = nullptr;
+    for (const QString &match : path) {
+        found = nullptr;
+        for (const rating::RateNode *child : tree.children(parent))
+            if (child->match == match)
+                found = child;
+        if (!found)
+            throw ApiException::conflict(QStringLiteral("The node this import goes under has been deleted from the tree"));
+        parent = found->id;
+    }
+    return found ? found->id : 0;
+}
+
 RateImportJob &jobOf(RateImportJobs &jobs, const ApiRequest &request, const SessionContext &session)
 {
     EntityService::requireAccess(session, servicesArea, AccessLevel::Manage);
@@ -106,6 +131,7 @@ ApiResponse startImport(Database &database, EntityService &entities, RateImportJ
     job.userId = session.userId;
     job.scopeId = *scopeId;
     job.nodeId = *nodeId;
+    job.nodePath = matchPath(tree, *nodeId);
     job.nodeLabel = tree.nodeLabel(*nodeId);
     job.resource = tree.resourceKeyOf(*nodeId);
     job.format = *format;
@@ -157,6 +183,7 @@ void requireReady(const RateImportJob &job)
 struct Analysed {
     rating::RateTree tree;
     ImportAnalysis analysis;
+    qint64 nodeId = 0;
 };
 
 Analysed analyse(Database &database, const RateImportJob &job, const ApiRequest &request)
@@ -167,10 +194,9 @@ Analysed analyse(Database &database, const RateImportJob &job, const ApiRequest 
     if (!errors.isEmpty())
         throw ApiException::validation(errors, QStringLiteral("Some import settings are not valid"));
     rating::RateTree tree = loadTree(database, job.scopeId);
-    if (!tree.node(job.nodeId))
-        throw ApiException::conflict(QStringLiteral("The node this import goes under has been deleted from the tree"));
-    ImportAnalysis analysis = RateImporter(job.sheet.rows, job.format, settings, tree, job.nodeId).analyse();
-    return {std::move(tree), std::move(analysis)};
+    const qint64 nodeId = resolveNode(tree, job.nodePath);
+    ImportAnalysis analysis = RateImporter(job.sheet.rows, job.format, settings, tree, nodeId).analyse();
+    return {std::move(tree), std::move(analysis), nodeId};
 }
 
 ApiResponse apply(Database &database, RateImportJob &job, const ApiRequest &request, const SessionContext &session)
@@ -188,7 +214,7 @@ ApiResponse apply(Database &database, RateImportJob &job, const ApiRequest &requ
         refused.fields = fields;
         throw refused;
     }
-    const QJsonArray merged = RateImporter::mergedTree(analysed.tree, job.nodeId, analysis.treeNodes);
+    const QJsonArray merged = RateImporter::mergedTree(analysed.tree, analysed.nodeId, analysis.treeNodes);
     QHash<QString, QString> errors;
     const QJsonArray ordered = readRateTreeInput(merged, errors);
     if (!errors.isEmpty())
@@ -203,7 +229,7 @@ ApiResponse apply(Database &database, RateImportJob &job, const ApiRequest &requ
     const QJsonArray after = store.load(job.scopeId);
     const QJsonObject summary {{QStringLiteral("fileName"), job.fileName},
                                {QStringLiteral("format"), importFormatKey(job.format)},
-                               {QStringLiteral("nodeId"), job.nodeId},
+                               {QStringLiteral("nodePath"), QJsonArray::fromStringList(job.nodePath)},
                                {QStringLiteral("records"), analysis.records},
                                {QStringLiteral("diff"), analysis.diff.countsJson()}};
     AuditLog(db).record({now, session.actor, QStringLiteral("rate_nodes"), QStringLiteral("import"), job.scopeId,
