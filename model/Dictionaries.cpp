@@ -69,7 +69,7 @@ void Dictionaries::loadCountries()
         qCWarning(lcDictionaries) << "no French country names in the resources";
     for (const QJsonValue &entry : entries) {
         Country country{field(entry, "alpha_2"), field(entry, "alpha_3"), field(entry, "numeric"),
-                        field(entry, "name"), {}};
+                        field(entry, "name"), {}, field(entry, "common_name"), field(entry, "official_name")};
         country.nameFr = french.translate(country.name);
         if (country.nameFr.isEmpty())
             country.nameFr = country.name;

@@ -21,6 +21,8 @@ public:
         QString numeric;  // "724"
         QString name;     // "Spain"
         QString nameFr;   // "Espagne" (iso-codes' French catalogue; the English name when it has none)
+        QString commonName;   // "Bolivia" for "Bolivia, Plurinational State of"; empty when iso-codes has none
+        QString officialName; // "Plurinational State of Bolivia"; empty when iso-codes has none
     };
     struct Currency {
         QString code;     // "EUR"

@@ -31,15 +31,22 @@ QList<DictionaryEntry> catalogueEntries(Dimension dimension)
 {
     QList<DictionaryEntry> entries;
     for (const rating::DimensionValueInfo &value : rating::RatingCatalogue::dimensionValues(dimension))
-        entries.append({value.key, value.label, {value.key, value.label}});
+        entries.append({value.key, value.label, {value.key, value.label}, {}});
     return entries;
 }
 
 QList<DictionaryEntry> countryEntries()
 {
     QList<DictionaryEntry> entries;
-    for (const Dictionaries::Country &c : Dictionaries::instance().countries())
-        entries.append({c.alpha2, c.name, {c.alpha2, c.alpha3, c.numeric, c.name, c.nameFr}});
+    for (const Dictionaries::Country &c : Dictionaries::instance().countries()) {
+        DictionaryEntry entry {c.alpha2, c.name, {c.alpha2, c.alpha3, c.numeric, c.name, c.nameFr}, {}};
+        // Vendor sheets write "Bolivia", "Iran", "Vietnam" or the official name more often than
+        // the ISO short name ("Bolivia, Plurinational State of"), so those spell the name too.
+        for (const QString &alias : {c.commonName, c.officialName})
+            if (!alias.isEmpty())
+                entry.aliases.append(alias);
+        entries.append(entry);
+    }
     return entries;
 }
 
@@ -64,7 +71,7 @@ QList<DictionaryEntry> mccEntries()
     for (const MobileNetworks::CountryCode &code : MobileNetworks::instance().countryCodes()) {
         const QString country = mainCountryOf(code);
         const QString name = Dictionaries::instance().countryName(country);
-        entries.append({code.mcc, name.isEmpty() ? code.mcc : name, {code.mcc, country, name}});
+        entries.append({code.mcc, name.isEmpty() ? code.mcc : name, {code.mcc, country, name}, {}});
     }
     return entries;
 }
@@ -73,7 +80,7 @@ QList<DictionaryEntry> mccMncEntries()
 {
     QList<DictionaryEntry> entries;
     for (const MobileNetworks::Network &network : MobileNetworks::instance().networks())
-        entries.append({network.mccMnc(), network.name(), {network.mccMnc()}});
+        entries.append({network.mccMnc(), network.name(), {network.mccMnc()}, {}});
     return entries;
 }
 
@@ -82,7 +89,7 @@ QList<DictionaryEntry> networkEntries()
     QList<DictionaryEntry> entries;
     for (const MobileNetworks::Network &network : MobileNetworks::instance().networks()) {
         if (!network.name().isEmpty())
-            entries.append({network.name(), network.name(), {network.name(), network.operatorName, network.mccMnc()}});
+            entries.append({network.name(), network.name(), {network.name(), network.operatorName, network.mccMnc()}, {}});
     }
     return entries;
 }
@@ -91,7 +98,7 @@ QList<DictionaryEntry> whatsAppRegionEntries()
 {
     QList<DictionaryEntry> entries;
     for (const CodeEntry &entry : codetables::get(codetables::whatsAppRegions).entries)
-        entries.append({entry.key, entry.label, {entry.key, entry.label}});
+        entries.append({entry.key, entry.label, {entry.key, entry.label}, {}});
     return entries;
 }
 
@@ -106,8 +113,8 @@ DimensionDictionary *build(Dimension dimension);
 } // namespace
 
 DimensionDictionary::DimensionDictionary(Dimension dimension, bool open, QList<MatchByOption> matchBy,
-                                         QList<DictionaryEntry> entries)
-    : m_dimension(dimension), m_open(open), m_matchBy(std::move(matchBy)), m_entries(std::move(entries))
+                                         QList<DictionaryEntry> entries, int aliasOption)
+    : m_dimension(dimension), m_open(open), m_matchBy(std::move(matchBy)), m_entries(std::move(entries)), m_aliasOption(aliasOption)
 {
     std::stable_sort(m_entries.begin(), m_entries.end(),
                      [](const DictionaryEntry &a, const DictionaryEntry &b) { return a.key < b.key; });
@@ -120,19 +127,23 @@ void DimensionDictionary::buildIndexes()
     m_exact.resize(options);
     m_normalized.resize(options);
     m_profiles.resize(options);
+    // Entries are sorted by key, so the first one stored for a value has the smallest key.
+    const auto index = [this](qsizetype option, const QString &value, int entry) {
+        if (value.isEmpty())
+            return;
+        const QString normalized = normalizedForMatch(value);
+        m_profiles[option].append({BigramProfile(normalized), entry});
+        if (!m_exact[option].contains(value.toCaseFolded()))
+            m_exact[option].insert(value.toCaseFolded(), entry);
+        if (!m_normalized[option].contains(normalized))
+            m_normalized[option].insert(normalized, entry);
+    };
     for (qsizetype o = 0; o < options; ++o) {
-        m_profiles[o].reserve(m_entries.size());
         for (int i = 0; i < m_entries.size(); ++i) {
-            const QString value = o < m_entries[i].values.size() ? m_entries[i].values[o] : QString();
-            const QString normalized = normalizedForMatch(value);
-            m_profiles[o].append(BigramProfile(normalized));
-            if (value.isEmpty())
-                continue;
-            // Entries are sorted by key, so the first one stored for a value has the smallest key.
-            if (!m_exact[o].contains(value.toCaseFolded()))
-                m_exact[o].insert(value.toCaseFolded(), i);
-            if (!m_normalized[o].contains(normalized))
-                m_normalized[o].insert(normalized, i);
+            index(o, m_entries[i].values.value(o), i);
+            if (o == m_aliasOption)
+                for (const QString &alias : std::as_const(m_entries[i].aliases))
+                    index(o, alias, i);
         }
     }
 }
@@ -158,7 +169,7 @@ DimensionDictionary *build(Dimension dimension)
                                        {option("key", "ISO 3166-1 alpha-2 code"), option("alpha3", "ISO 3166-1 alpha-3 code"),
                                         option("numeric", "ISO 3166-1 numeric code"),
                                         option("name", "Country name (English)"), option("nameFr", "Country name (French)")},
-                                       countryEntries());
+                                       countryEntries(), 3);
     case Dimension::Mcc:
         return new DimensionDictionary(dimension, false,
                                        {option("key", "MCC"), option("country", "ISO 3166-1 alpha-2 code"),
@@ -240,12 +251,12 @@ std::optional<DimensionDictionary::Match> DimensionDictionary::match(const QStri
     const BigramProfile profile(normalized);
     double bestScore = threshold;
     int bestIndex = -1;
-    const QList<BigramProfile> &profiles = m_profiles[matchByIndex];
-    for (int i = 0; i < profiles.size(); ++i) {
-        const double score = profiles[i].similarity(profile);
-        if (score > bestScore) { // strictly greater: on a tie the smaller key (earlier entry) stays
+    for (const auto &[candidate, entry] : m_profiles[matchByIndex]) {
+        const double score = candidate.similarity(profile);
+        // Strictly greater, or equal with a smaller key: on a tie the smallest key wins.
+        if (score > bestScore || (score == bestScore && bestIndex >= 0 && entry < bestIndex)) {
             bestScore = score;
-            bestIndex = i;
+            bestIndex = entry;
         }
     }
     if (bestIndex < 0)

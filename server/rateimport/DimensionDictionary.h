@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -24,6 +25,7 @@ struct DictionaryEntry {
     QString key; // the match stored in the tree: "ES", "21401", "Vodafone", "mt"
     QString label; // for people: "Spain"
     QStringList values; // values[i] for matchBy()[i]; values[0] == key
+    QStringList aliases; // other spellings of the dictionary's alias attribute (a country's common name)
 };
 
 enum class MatchKind : quint8 { Full, Best };
@@ -60,8 +62,9 @@ public:
     QList<const DictionaryEntry *> search(const QString &text, int limit) const;
 
     // Built once per dimension by of(); public only so the builders in the .cpp can call it.
+    // aliasOption: the match-by option whose values the entries' aliases also spell (-1: none).
     DimensionDictionary(rating::Dimension dimension, bool open, QList<MatchByOption> matchBy,
-                        QList<DictionaryEntry> entries);
+                        QList<DictionaryEntry> entries, int aliasOption = -1);
 
 private:
     void buildIndexes();
@@ -74,7 +77,8 @@ private:
     // normalized values; profiles for similarity.
     QList<QHash<QString, int>> m_exact;
     QList<QHash<QString, int>> m_normalized;
-    QList<QList<BigramProfile>> m_profiles;
+    QList<QList<QPair<BigramProfile, int>>> m_profiles; // (profile, entry index), aliases included
+    int m_aliasOption = -1;
 };
 
 // Sheet texts that mean "every other value" (the "All networks" rows of vendor sheets).

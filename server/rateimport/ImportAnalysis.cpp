@@ -1,5 +1,7 @@
 #include "ImportAnalysis.h"
 
+#include "RateTree.h"
+
 namespace backoffice::server::rateimport {
 
 QJsonObject ImportDiff::countsJson() const
@@ -73,7 +75,15 @@ QJsonObject columnJson(const ColumnAnalysis &column)
 
 } // namespace
 
-QJsonObject ImportAnalysis::toJson() const
+QJsonArray ImportAnalysis::nodesJson() const
+{
+    QJsonArray json;
+    for (const rating::RateNode &node : nodes)
+        json.append(rating::RateTree::nodeToJson(node));
+    return json;
+}
+
+QJsonObject ImportAnalysis::toJson(bool includeNodes) const
 {
     QJsonArray columnList;
     for (const ColumnAnalysis &column : columns)
@@ -96,7 +106,9 @@ QJsonObject ImportAnalysis::toJson() const
             {QStringLiteral("problems"), problemList},
             {QStringLiteral("problemCount"), problemCount},
             {QStringLiteral("blockingCount"), blockingCount},
-            {QStringLiteral("tree"), QJsonObject {{QStringLiteral("nodeId"), nodeId}, {QStringLiteral("nodes"), treeNodes}}},
+            {QStringLiteral("tree"), QJsonObject {{QStringLiteral("nodeId"), nodeId},
+                                                  {QStringLiteral("nodeCount"), nodes.size()},
+                                                  {QStringLiteral("nodes"), includeNodes ? nodesJson() : QJsonArray()}}},
             {QStringLiteral("diff"), diff.toJson()}};
 }
 

@@ -2,6 +2,7 @@
 
 #include "ColumnResolver.h"
 #include "ImportSettings.h"
+#include "RatingTypes.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -56,12 +57,16 @@ struct ImportAnalysis {
     qint64 problemCount = 0;
     qint64 blockingCount = 0;
     qint64 nodeId = 0;
-    QJsonArray treeNodes; // the import node and its new descendants (negative ids)
+    // The node's branch as apply leaves it, the node first: new nodes have negative ids, nodes kept
+    // by a merge their own.
+    QList<rating::RateNode> nodes;
     ImportDiff diff;
 
     bool ready() const { return blockingCount == 0; }
     void addProblem(qint64 row, int column, const QString &message, bool blocking);
-    QJsonObject toJson() const;
+    QJsonArray nodesJson() const;
+    // The branch's nodes are left out unless asked for: 100,000 of them are megabytes of JSON.
+    QJsonObject toJson(bool includeNodes) const;
 };
 
 } // namespace backoffice::server::rateimport

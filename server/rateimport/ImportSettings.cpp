@@ -117,11 +117,16 @@ bool readColumn(const QJsonObject &json, const QString &field, ImportFormat form
     }
     const QJsonObject manual = json.value(QLatin1String("manual")).toObject();
     for (auto it = manual.begin(); it != manual.end(); ++it) {
-        if (!it.value().isString()) {
-            errors.insert(field + QStringLiteral(".manual"), QStringLiteral("maps cell texts to text values"));
+        // Whole numbers may come as JSON numbers (tiers); prices only as text, never through a double.
+        const double number = it.value().toDouble();
+        const bool wholeNumber = it.value().isDouble() && number == double(qint64(number)) && qAbs(number) < 1e15;
+        if (!it.value().isString() && !wholeNumber) {
+            errors.insert(field + QStringLiteral(".manual"),
+                          QStringLiteral("maps cell texts to values given as text (or whole numbers)"));
             return false;
         }
-        column.manual.insert(it.key().trimmed(), it.value().toString().trimmed());
+        column.manual.insert(it.key().trimmed(),
+                             wholeNumber ? QString::number(qint64(number)) : it.value().toString().trimmed());
     }
     return true;
 }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "ImportAnalysis.h"
 #include "ImportSettings.h"
+#include "RateTree.h"
 #include "SheetReaderProcess.h"
 
 #include <QDateTime>
@@ -15,6 +17,16 @@ namespace backoffice::server::rateimport {
 
 enum class ImportState : quint8 { Reading, Ready, Failed, Cancelled, Applied };
 QString importStateKey(ImportState state);
+
+// An analysis with what it was made from, kept so that apply with unchanged settings on an unchanged
+// tree does not build a 100,000-rate branch twice.
+struct ImportPlan {
+    QByteArray settingsKey; // the settings as compact JSON
+    quint64 ratingGeneration = 0; // RatingChanges::generation() when made
+    rating::RateTree tree; // the scope's tree it was made against
+    qint64 nodeId = 0;
+    ImportAnalysis analysis;
+};
 
 // One upload on its way into a rate tree: the file's sheet once read, and where it goes.
 struct RateImportJob {
@@ -38,6 +50,7 @@ struct RateImportJob {
     QDateTime createdAt;
     QDateTime lastUsed;
     QPointer<SheetReaderProcess> reader;
+    std::shared_ptr<const ImportPlan> lastPlan;
 
     QJsonObject toJson() const;
 };

@@ -8,7 +8,6 @@
 #include "EntityService.h"
 #include "RateImportJobs.h"
 #include "RateImporter.h"
-#include "RateTreeInput.h"
 #include "RateTreeStore.h"
 #include "RatingCatalogue.h"
 #include "RatingChanges.h"
@@ -17,6 +16,7 @@
 #include "Transaction.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace backoffice::server {
 
@@ -180,29 +180,60 @@ void requireReady(const RateImportJob &job)
                                  QStringLiteral("import_%1").arg(importStateKey(job.state)));
 }
 
-struct Analysed {
-    rating::RateTree tree;
-    ImportAnalysis analysis;
-    qint64 nodeId = 0;
-};
-
-Analysed analyse(Database &database, const RateImportJob &job, const ApiRequest &request)
+std::shared_ptr<const ImportPlan> plan(Database &database, RateImportJob &job, const ApiRequest &request)
 {
     requireReady(job);
+    QJsonObject body = request.jsonObject();
+    body.remove(QStringLiteral("includeTree")); // how to answer, not what to build
+    const QByteArray key = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    const quint64 generation = RatingChanges::generation();
+    if (job.lastPlan && job.lastPlan->settingsKey == key && job.lastPlan->ratingGeneration == generation)
+        return job.lastPlan;
     QHash<QString, QString> errors;
-    const ImportSettings settings = ImportSettings::fromJson(request.jsonObject(), job.format, errors);
+    const ImportSettings settings = ImportSettings::fromJson(body, job.format, errors);
     if (!errors.isEmpty())
         throw ApiException::validation(errors, QStringLiteral("Some import settings are not valid"));
-    rating::RateTree tree = loadTree(database, job.scopeId);
-    const qint64 nodeId = resolveNode(tree, job.nodePath);
-    ImportAnalysis analysis = RateImporter(job.sheet.rows, job.format, settings, tree, nodeId).analyse();
-    return {std::move(tree), std::move(analysis), nodeId};
+    auto made = std::make_shared<ImportPlan>();
+    made->settingsKey = key;
+    made->ratingGeneration = generation;
+    made->tree = loadTree(database, job.scopeId);
+    made->nodeId = resolveNode(made->tree, job.nodePath);
+    made->analysis = RateImporter(job.sheet.rows, job.format, settings, made->tree, made->nodeId).analyse();
+    job.lastPlan = made;
+    return made;
+}
+
+// A node and its descendants in the API form, for the audit record.
+QJsonArray branchJson(const rating::RateTree &tree, qint64 nodeId)
+{
+    QJsonArray json;
+    QList<qint64> pending {nodeId};
+    while (!pending.isEmpty()) {
+        const qint64 id = pending.takeFirst();
+        if (const rating::RateNode *node = tree.node(id))
+            json.append(rating::RateTree::nodeToJson(*node));
+        for (const rating::RateNode *child : tree.children(id))
+            pending.append(child->id);
+    }
+    return json;
+}
+
+QJsonArray storedBranchJson(const QList<rating::RateNode> &branch, const QHash<qint64, qint64> &storedIds)
+{
+    QJsonArray json;
+    for (rating::RateNode node : branch) {
+        node.id = storedIds.value(node.id);
+        if (node.parentId)
+            node.parentId = storedIds.value(*node.parentId);
+        json.append(rating::RateTree::nodeToJson(node));
+    }
+    return json;
 }
 
 ApiResponse apply(Database &database, RateImportJob &job, const ApiRequest &request, const SessionContext &session)
 {
-    Analysed analysed = analyse(database, job, request);
-    const ImportAnalysis &analysis = analysed.analysis;
+    const std::shared_ptr<const ImportPlan> made = plan(database, job, request);
+    const ImportAnalysis &analysis = made->analysis;
     if (!analysis.ready()) {
         QHash<QString, QString> fields;
         for (const ImportProblem &problem : analysis.problems)
@@ -214,33 +245,29 @@ ApiResponse apply(Database &database, RateImportJob &job, const ApiRequest &requ
         refused.fields = fields;
         throw refused;
     }
-    const QJsonArray merged = RateImporter::mergedTree(analysed.tree, analysed.nodeId, analysis.treeNodes);
-    QHash<QString, QString> errors;
-    const QJsonArray ordered = readRateTreeInput(merged, errors);
-    if (!errors.isEmpty())
-        throw ApiException::validation(errors, QStringLiteral("The imported tree is not valid"));
+    const QList<rating::RateNode> merged = RateImporter::mergedTree(made->tree, made->nodeId, analysis.nodes);
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QSqlDatabase db = database.connection();
     RateTreeStore store(db);
     Transaction transaction(db);
-    const QJsonArray before = store.load(job.scopeId);
-    store.replace(job.scopeId, ordered);
-    const QJsonArray after = store.load(job.scopeId);
+    const QHash<qint64, qint64> storedIds = store.replace(job.scopeId, merged);
     const QJsonObject summary {{QStringLiteral("fileName"), job.fileName},
                                {QStringLiteral("format"), importFormatKey(job.format)},
                                {QStringLiteral("nodePath"), QJsonArray::fromStringList(job.nodePath)},
                                {QStringLiteral("records"), analysis.records},
                                {QStringLiteral("diff"), analysis.diff.countsJson()}};
+    // The branch is what changed; the rest of the tree is stored again as it was.
     AuditLog(db).record({now, session.actor, QStringLiteral("rate_nodes"), QStringLiteral("import"), job.scopeId,
-                         {{QStringLiteral("nodes"), before}},
-                         {{QStringLiteral("nodes"), after}, {QStringLiteral("import"), summary}},
+                         {{QStringLiteral("nodes"), branchJson(made->tree, made->nodeId)}},
+                         {{QStringLiteral("nodes"), storedBranchJson(analysis.nodes, storedIds)}, {QStringLiteral("import"), summary}},
                          std::nullopt});
     transaction.commit();
     RatingChanges::changed(job.scopeId);
     job.state = ImportState::Applied;
+    job.lastPlan.reset();
     return ApiResponse::json(QJsonObject {{QStringLiteral("scopeId"), job.scopeId},
-                                          {QStringLiteral("nodes"), after},
+                                          {QStringLiteral("nodeId"), storedIds.value(made->nodeId)},
                                           {QStringLiteral("import"), summary}});
 }
 
@@ -306,10 +333,11 @@ void addRateImportRoutes(Router &router, Database &database, EntityService &enti
                doc("What the import would build with these settings: mapping, problems, tree and diff", "RateImportSettings",
                    "RateImportAnalysis", {400, 401, 403, 404, 409}),
                [&database, &jobs](const ApiRequest &request, const SessionContext *session) {
-                   return ApiResponse::json(analyse(database, jobOf(jobs, request, *session), request).analysis.toJson());
+                   const bool includeTree = request.jsonObject().value(QLatin1String("includeTree")).toBool();
+                   return ApiResponse::json(plan(database, jobOf(jobs, request, *session), request)->analysis.toJson(includeTree));
                });
     router.add(QStringLiteral("POST"), QStringLiteral("rate-imports/{id}/apply"),
-               doc("Put the imported rates into the tree (one transaction, audited)", "RateImportSettings", "RateTree",
+               doc("Put the imported rates into the tree (one transaction, audited)", "RateImportSettings", "",
                    {400, 401, 403, 404, 409, 422}),
                [&database, &jobs](const ApiRequest &request, const SessionContext *session) {
                    return apply(database, jobOf(jobs, request, *session), request, *session);

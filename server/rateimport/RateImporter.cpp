@@ -521,14 +521,11 @@ void RateImporter::buildNodes()
     }
     if (m_settings.mode == ImportMode::Merge)
         nodes = mergeIntoTree(m_tree, m_nodeId, nodes);
-    QJsonArray json;
-    for (const RateNode &node : std::as_const(nodes))
-        json.append(rating::RateTree::nodeToJson(node));
-    m_analysis.treeNodes = json;
     m_analysis.diff = diffImport(m_tree, m_nodeId, rating::RateTree(nodes));
+    m_analysis.nodes = std::move(nodes);
 }
 
-QJsonArray RateImporter::mergedTree(const rating::RateTree &tree, qint64 nodeId, const QJsonArray &importNodes)
+QList<RateNode> RateImporter::mergedTree(const rating::RateTree &tree, qint64 nodeId, const QList<RateNode> &branch)
 {
     QSet<qint64> replaced;
     QList<qint64> pending {nodeId};
@@ -538,12 +535,14 @@ QJsonArray RateImporter::mergedTree(const rating::RateTree &tree, qint64 nodeId,
         for (const RateNode *child : tree.children(id))
             pending.append(child->id);
     }
-    QJsonArray merged;
+    // Parents before children, as storage needs them: the tree's nodes in stored order, then the
+    // branch, which lists every node after its parent.
+    QList<RateNode> merged;
+    merged.reserve(tree.nodes().size() - replaced.size() + branch.size());
     for (const RateNode &node : tree.nodes())
         if (!replaced.contains(node.id))
-            merged.append(rating::RateTree::nodeToJson(node));
-    for (const QJsonValue &node : importNodes)
-        merged.append(node);
+            merged.append(node);
+    merged.append(branch);
     return merged;
 }
 

@@ -42,9 +42,10 @@ public:
 
     ImportAnalysis analyse();
 
-    // The scope's whole tree with the node's descendants replaced by the import's nodes (the node
-    // first, as analyse() gives them), ready for storage.
-    static QJsonArray mergedTree(const rating::RateTree &tree, qint64 nodeId, const QJsonArray &importNodes);
+    // The scope's whole tree with the node's branch replaced by the import's (the node first, as
+    // analyse() gives it), parents before children, ready for storage.
+    static QList<rating::RateNode> mergedTree(const rating::RateTree &tree, qint64 nodeId,
+                                              const QList<rating::RateNode> &branch);
 
     // Dimensions a level can be derived from when no column declares it.
     static QList<rating::Dimension> derivableFrom(const QList<rating::Dimension> &declared);

@@ -16,6 +16,7 @@ const QList<Migration> &Migrations::all()
         {2, QStringLiteral("services, scopes and rate trees"), schema::version2()},
         {3, QStringLiteral("number prefixes for destination resolution"), schema::version3()},
         {4, QStringLiteral("enabled services and scale volume counters"), schema::version4()},
+        {5, QStringLiteral("index on the rate tree's parent link"), schema::version5()},
     };
     return migrations;
 }

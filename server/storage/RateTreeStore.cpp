@@ -1,6 +1,7 @@
 #include "RateTreeStore.h"
 
 #include "Amount.h"
+#include "RateTree.h"
 #include "StorageError.h"
 
 #include <QJsonDocument>
@@ -66,36 +67,113 @@ qint64 RateTreeStore::count(qint64 scopeId) const
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-QHash<qint64, qint64> RateTreeStore::replace(qint64 scopeId, const QJsonArray &nodes)
+namespace {
+
+// One row of rate_nodes; the two replace() forms differ only in where the values come from.
+struct NodeRow {
+    qint64 id = 0;
+    std::optional<qint64> parentId;
+    int position = 0;
+    QString match;
+    QString priceType;
+    QVariant dimension;
+    QVariant price; // micro-units
+    QVariant scale; // JSON text
+    QVariant billingRule;
+    QVariant quantityRule;
+};
+
+const QString insertNodeSql = QStringLiteral(
+    "INSERT INTO rate_nodes (scope_id, parent_id, position, match, price_type, dimension, price, scale, billing_rule,"
+    " quantity_rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+void insertRow(QSqlQuery &insert, qint64 scopeId, const NodeRow &row, QHash<qint64, qint64> &stored)
+{
+    insert.bindValue(0, scopeId);
+    insert.bindValue(1, row.parentId ? QVariant(stored.value(*row.parentId)) : QVariant(QMetaType::fromType<qint64>()));
+    insert.bindValue(2, row.position);
+    insert.bindValue(3, row.match);
+    insert.bindValue(4, row.priceType);
+    insert.bindValue(5, row.dimension);
+    insert.bindValue(6, row.price);
+    insert.bindValue(7, row.scale);
+    insert.bindValue(8, row.billingRule);
+    insert.bindValue(9, row.quantityRule);
+    execOrThrow(insert, "store rate node");
+    stored.insert(row.id, insert.lastInsertId().toLongLong());
+}
+
+QVariant nullText()
+{
+    return QVariant(QMetaType::fromType<QString>());
+}
+
+} // namespace
+
+void RateTreeStore::clear(qint64 scopeId)
 {
     QSqlQuery clear(m_db);
     clear.prepare(QStringLiteral("DELETE FROM rate_nodes WHERE scope_id = ?"));
     clear.addBindValue(scopeId);
     execOrThrow(clear, "clear rate tree");
+}
 
+QHash<qint64, qint64> RateTreeStore::replace(qint64 scopeId, const QJsonArray &nodes)
+{
+    clear(scopeId);
     QHash<qint64, qint64> stored;
     QSqlQuery insert(m_db);
-    insert.prepare(QStringLiteral("INSERT INTO rate_nodes (scope_id, parent_id, position, match, price_type, dimension, price,"
-                                  " scale, billing_rule, quantity_rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.prepare(insertNodeSql);
     for (const QJsonValue &value : nodes) {
         const QJsonObject node = value.toObject();
         const QJsonValue parent = node.value(QLatin1String("parentId"));
-        insert.addBindValue(scopeId);
-        insert.addBindValue(parent.isNull() || parent.isUndefined() ? QVariant(QMetaType::fromType<qint64>())
-                                                                    : QVariant(stored.value(parent.toInteger())));
-        insert.addBindValue(node.value(QLatin1String("position")).toInt());
-        insert.addBindValue(node.value(QLatin1String("match")).toString());
-        insert.addBindValue(node.value(QLatin1String("priceType")).toString());
-        insert.addBindValue(textOrNull(node.value(QLatin1String("dimension"))));
+        NodeRow row;
+        row.id = node.value(QLatin1String("id")).toInteger();
+        if (!parent.isNull() && !parent.isUndefined())
+            row.parentId = parent.toInteger();
+        row.position = node.value(QLatin1String("position")).toInt();
+        row.match = node.value(QLatin1String("match")).toString();
+        row.priceType = node.value(QLatin1String("priceType")).toString();
+        row.dimension = textOrNull(node.value(QLatin1String("dimension")));
         const auto price = Amount::parse(node.value(QLatin1String("price")).toString());
-        insert.addBindValue(price ? QVariant(price->micros()) : QVariant(QMetaType::fromType<qint64>()));
+        row.price = price ? QVariant(price->micros()) : QVariant(QMetaType::fromType<qint64>());
         const QJsonValue scale = node.value(QLatin1String("scale"));
-        insert.addBindValue(scale.isObject() ? QVariant(QString::fromUtf8(QJsonDocument(scale.toObject()).toJson(QJsonDocument::Compact)))
-                                             : QVariant(QMetaType::fromType<QString>()));
-        insert.addBindValue(textOrNull(node.value(QLatin1String("billingRule"))));
-        insert.addBindValue(textOrNull(node.value(QLatin1String("quantityRule"))));
-        execOrThrow(insert, "store rate node");
-        stored.insert(node.value(QLatin1String("id")).toInteger(), insert.lastInsertId().toLongLong());
+        row.scale = scale.isObject() ? QVariant(QString::fromUtf8(QJsonDocument(scale.toObject()).toJson(QJsonDocument::Compact)))
+                                     : nullText();
+        row.billingRule = textOrNull(node.value(QLatin1String("billingRule")));
+        row.quantityRule = textOrNull(node.value(QLatin1String("quantityRule")));
+        insertRow(insert, scopeId, row, stored);
+    }
+    return stored;
+}
+
+QHash<qint64, qint64> RateTreeStore::replace(qint64 scopeId, const QList<rating::RateNode> &nodes)
+{
+    clear(scopeId);
+    QHash<qint64, qint64> stored;
+    stored.reserve(nodes.size());
+    QSqlQuery insert(m_db);
+    insert.prepare(insertNodeSql);
+    for (const rating::RateNode &node : nodes) {
+        NodeRow row;
+        row.id = node.id;
+        row.parentId = node.parentId;
+        row.position = node.position;
+        row.match = node.match;
+        row.priceType = rating::priceTypeKey(node.priceType);
+        row.dimension = node.dimension ? QVariant(rating::dimensionKey(*node.dimension)) : nullText();
+        row.price = node.price ? QVariant(node.price->micros()) : QVariant(QMetaType::fromType<qint64>());
+        // The scale's JSON form is the tree codec's, so both replace() forms store the same text.
+        row.scale = node.scale ? QVariant(QString::fromUtf8(QJsonDocument(rating::RateTree::nodeToJson(node)
+                                                                              .value(QLatin1String("scale"))
+                                                                              .toObject())
+                                                                .toJson(QJsonDocument::Compact)))
+                               : nullText();
+        const QString billing = rating::billingRuleKey(node.billingRule);
+        row.billingRule = billing.isEmpty() ? nullText() : QVariant(billing);
+        const QString quantity = rating::quantityRuleKey(node.quantityRule);
+        row.quantityRule = quantity.isEmpty() ? nullText() : QVariant(quantity);
+        insertRow(insert, scopeId, row, stored);
     }
     return stored;
 }

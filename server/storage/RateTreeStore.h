@@ -2,7 +2,12 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QList>
 #include <QSqlDatabase>
+
+namespace backoffice::rating {
+struct RateNode;
+}
 
 namespace backoffice::server {
 
@@ -18,9 +23,13 @@ public:
     // Replaces the whole tree of a scope. Incoming ids may be the client's own (e.g. negative for
     // new nodes); parents must come before children. Returns old id -> stored id.
     QHash<qint64, qint64> replace(qint64 scopeId, const QJsonArray &nodes);
+    // The same for nodes already read and checked (the rate import builds them), without a JSON hop.
+    QHash<qint64, qint64> replace(qint64 scopeId, const QList<rating::RateNode> &nodes);
     void copy(qint64 fromScopeId, qint64 toScopeId);
 
 private:
+    void clear(qint64 scopeId);
+
     QSqlDatabase m_db;
 };
 

@@ -12,5 +12,7 @@ QStringList version2();
 QStringList version3();
 // Enabled services and scale volume counters (server/storage/SchemaRating.cpp).
 QStringList version4();
+// An index for the rate tree's parent link (server/storage/SchemaRating.cpp).
+QStringList version5();
 
 } // namespace backoffice::server::schema

@@ -32,11 +32,18 @@ void TestDimensionDictionary::countryByNameBestMatch()
     const DimensionDictionary &countries = DimensionDictionary::of(Dimension::Country);
     const int name = countries.matchByIndex(QStringLiteral("name"));
     QVERIFY(name > 0);
-    QVERIFY(!countries.match(QStringLiteral("Vietnam"), name, MatchKind::Full)); // iso-codes says "Viet Nam"
-    const auto vietnam = countries.match(QStringLiteral("Vietnam"), name, MatchKind::Best);
+    QVERIFY(!countries.match(QStringLiteral("Viet-Nam"), name, MatchKind::Full)); // iso-codes says "Viet Nam"
+    const auto vietnam = countries.match(QStringLiteral("Viet-Nam"), name, MatchKind::Best);
     QVERIFY(vietnam);
     QCOMPARE(vietnam->entry->key, QStringLiteral("VN"));
     QVERIFY(vietnam->best);
+    // Common and official names spell the name too: "Bolivia, Plurinational State of" is "Bolivia".
+    QCOMPARE(countries.match(QStringLiteral("Bolivia"), name, MatchKind::Full)->entry->key, QStringLiteral("BO"));
+    QCOMPARE(countries.match(QStringLiteral("South Korea"), name, MatchKind::Full)->entry->key, QStringLiteral("KR"));
+    QCOMPARE(countries.match(QStringLiteral("United Kingdom of Great Britain and Northern Ireland"), name, MatchKind::Full)
+                 ->entry->key,
+             QStringLiteral("GB"));
+    QCOMPARE(countries.match(QStringLiteral("Moldova"), name, MatchKind::Best)->entry->key, QStringLiteral("MD"));
     const auto ivory = countries.match(QStringLiteral("cote d'ivoire"), name, MatchKind::Best);
     QVERIFY(ivory);
     QCOMPARE(ivory->entry->key, QStringLiteral("CI"));

@@ -70,7 +70,10 @@ ImportAnalysis analyse(const QList<QStringList> &rows, const char *json, ImportF
 // The whole tree after apply: the branch put back into the tree in force.
 std::optional<RateTree> importedTree(const ImportAnalysis &analysis, QString *error)
 {
-    return RateTree::fromJson(RateImporter::mergedTree(baseTree(), analysis.nodeId, analysis.treeNodes), error);
+    QJsonArray json;
+    for (const RateNode &node : RateImporter::mergedTree(baseTree(), analysis.nodeId, analysis.nodes))
+        json.append(RateTree::nodeToJson(node));
+    return RateTree::fromJson(json, error); // the codec checks parents and ids
 }
 
 QStringList leaves(const ImportAnalysis &analysis)
@@ -164,7 +167,7 @@ void TestRateImporter::seedLayout()
     QCOMPARE(messages(a, false).count(s("No price: the row is not imported")), 3);
     QCOMPARE(a.structure, QList<rating::Dimension>({rating::Dimension::Country, rating::Dimension::Network}));
     // The node keeps its place and rules and now depends on the first level.
-    const QJsonObject top = a.treeNodes.first().toObject();
+    const QJsonObject top = a.nodesJson().first().toObject();
     QCOMPARE(top.value(s("id")).toInteger(), 3);
     QCOMPARE(top.value(s("dimension")).toString(), s("country"));
     QCOMPARE(top.value(s("match")).toString(), s("mt"));
@@ -176,7 +179,7 @@ void TestRateImporter::headerRowNeedsStartRow()
     const ImportAnalysis a = analyse(seedSheet(), json.constData());
     QVERIFY(!a.ready());
     QVERIFY(messages(a, true).join(u'\n').contains(s("no match for \"Country\"")));
-    QVERIFY(a.treeNodes.isEmpty());
+    QVERIFY(a.nodes.isEmpty());
 }
 
 void TestRateImporter::missingColumnsBlock()
@@ -385,19 +388,18 @@ void TestRateImporter::mergeKeepsWhatTheSheetDoesNotMention()
     QCOMPARE(a.diff.removed, 0);
     // Spain (4) and its Others (6) are kept with their ids; Vodafone's new price is a new node.
     QStringList ids;
-    for (const QJsonValue &node : a.treeNodes)
-        ids.append(QString::number(node.toObject().value(s("id")).toInteger()));
+    for (const RateNode &node : a.nodes)
+        ids.append(QString::number(node.id));
     QVERIFY(ids.contains(s("4")));
     QVERIFY(ids.contains(s("6")));
     QVERIFY(ids.contains(s("7")));
     QVERIFY(!ids.contains(s("5")));
 
     // The merged branch goes into the whole tree and stays valid.
-    const QJsonArray merged = RateImporter::mergedTree(baseTree(), 3, a.treeNodes);
     QString error;
-    const auto tree = RateTree::fromJson(merged, &error);
+    const auto tree = importedTree(a, &error);
     QVERIFY2(tree, qPrintable(error));
-    QCOMPARE(tree->nodes().size(), 3 + a.treeNodes.size() - 1);
+    QCOMPARE(tree->nodes().size(), 3 + a.nodes.size() - 1);
 }
 
 void TestRateImporter::mergeNeedsTheSameFirstLevel()
