@@ -113,6 +113,12 @@ ApiReply *ApiClient::remove(const QString &path)
     return send("DELETE", path, {}, {});
 }
 
+ApiReply *ApiClient::postBytes(const QString &path, const QUrlQuery &query, const QByteArray &body,
+                               const QByteArray &contentType)
+{
+    return send("POST", path, query, body, contentType);
+}
+
 ApiReply *ApiClient::login(const QString &login, const QString &password)
 {
     m_token.clear();
@@ -132,10 +138,11 @@ ApiReply *ApiClient::logout()
     return reply;
 }
 
-ApiReply *ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body)
+ApiReply *ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
+                          const QByteArray &contentType)
 {
     QNetworkRequest request(urlFor(path, query));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     request.setRawHeader("Accept", "application/json");
     const bool authenticated = !m_token.isEmpty();
     if (authenticated)

@@ -73,6 +73,9 @@ public:
     ApiReply *patch(const QString &path, const QJsonObject &body);
     ApiReply *put(const QString &path, const QJsonObject &body);
     ApiReply *remove(const QString &path);
+    // POST of a raw body (a file upload: the rate sheet of an import), parameters in the query.
+    ApiReply *postBytes(const QString &path, const QUrlQuery &query, const QByteArray &body,
+                        const QByteArray &contentType);
 
     // POST auth/login; on success keeps the token for later calls.
     ApiReply *login(const QString &login, const QString &password);
@@ -85,7 +88,8 @@ signals:
     void sessionExpired();
 
 private:
-    ApiReply *send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body);
+    ApiReply *send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
+                   const QByteArray &contentType = QByteArrayLiteral("application/json"));
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;

@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "ErrorText.h"
 #include "MessageBanner.h"
+#include "RateImportWizard.h"
 #include "RateTreeDelegate.h"
 #include "RateTreeModel.h"
 #include "ScaleDialog.h"
@@ -120,6 +121,7 @@ void RateTreeEditor::buildActions()
     m_collapseAll = make(tr("Collapse all"), "collapseAllAction");
     m_save = make(tr("Save"), "saveTreeAction", QKeySequence::Save);
     m_cancel = make(tr("Cancel"), "cancelTreeAction");
+    m_import = make(tr("Import from file…"), "importFromFileAction");
 
     connect(m_addChild, &QAction::triggered, this, [this] { addChild(); });
     connect(m_addSibling, &QAction::triggered, this, [this] { addSibling(); });
@@ -131,6 +133,7 @@ void RateTreeEditor::buildActions()
     connect(m_collapseAll, &QAction::triggered, m_view, &QTreeView::collapseAll);
     connect(m_save, &QAction::triggered, this, &RateTreeEditor::save);
     connect(m_cancel, &QAction::triggered, this, &RateTreeEditor::cancel);
+    connect(m_import, &QAction::triggered, this, [this] { importFromFile(); });
     connect(m_undo, &QUndoStack::canUndoChanged, this, [this] { updateActions(); });
     connect(m_undo, &QUndoStack::canRedoChanged, this, [this] { updateActions(); });
 
@@ -138,6 +141,7 @@ void RateTreeEditor::buildActions()
     m_toolBar->addAction(m_addSibling);
     m_toolBar->addAction(m_delete);
     m_toolBar->addAction(m_scale);
+    m_toolBar->addAction(m_import);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_undoAction);
     m_toolBar->addAction(m_redoAction);
@@ -156,7 +160,7 @@ void RateTreeEditor::updateActions()
     const qint64 current = currentNodeId();
     const RateNode *node = m_model->node(current);
     // View-only users get no edit actions at all (hidden, not just disabled).
-    for (QAction *action : {m_addChild, m_addSibling, m_delete, m_undoAction, m_redoAction, m_save, m_cancel})
+    for (QAction *action : {m_addChild, m_addSibling, m_delete, m_undoAction, m_redoAction, m_save, m_cancel, m_import})
         action->setVisible(!m_readOnly);
     m_addChild->setEnabled(editing && (!node || node->priceType == PriceType::Depends));
     m_addSibling->setEnabled(editing);
@@ -167,6 +171,9 @@ void RateTreeEditor::updateActions()
     m_redoAction->setEnabled(editing && m_undo->canRedo());
     m_save->setEnabled(editing && isDirty());
     m_cancel->setEnabled(editing && isDirty());
+    // Imports go below a service domain (a resource or deeper) and replace the stored subtree, so
+    // unsaved edits would be lost: save or cancel them first.
+    m_import->setEnabled(editing && node && node->parentId && !isDirty());
     m_expandAll->setEnabled(m_model->nodeCount() > 0);
     m_collapseAll->setEnabled(m_model->nodeCount() > 0);
     const int problems = m_model->problemCount();
@@ -396,6 +403,47 @@ void RateTreeEditor::editScale()
         m_model->changeNode(changed, tr("Change scale"));
     });
     dialog->open();
+}
+
+RateImportWizard *RateTreeEditor::importFromFile()
+{
+    const qint64 current = currentNodeId();
+    const RateNode *node = m_model->node(current);
+    if (!m_import->isEnabled() || !node || !node->parentId)
+        return nullptr;
+    // Named from the resource down ("SMS message › A2P (MT)"): the node's own label alone is
+    // ambiguous ("Others").
+    QStringList path;
+    for (std::optional<qint64> id = current; id && m_model->parentOf(*id); id = m_model->parentOf(*id))
+        path.prepend(m_model->label(*id));
+    auto *wizard = new RateImportWizard(*m_session->api(), m_scopeId, current, path.join(QStringLiteral(" › ")), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    // Storing a tree numbers its nodes afresh: the node is found again by its values from the root.
+    QStringList matches;
+    for (std::optional<qint64> id = current; id; id = m_model->parentOf(*id))
+        matches.prepend(m_model->node(*id)->match);
+    connect(wizard, &RateImportWizard::imported, this, [this, matches] {
+        m_banner->showInfo(tr("Rates imported."));
+        emit imported();
+        auto *once = new QObject(this);
+        connect(this, &RateTreeEditor::loaded, once, [this, once, matches] {
+            once->deleteLater();
+            std::optional<qint64> at;
+            for (const QString &match : matches) {
+                const QList<qint64> children = m_model->childrenOf(at);
+                const auto found = std::find_if(children.cbegin(), children.cend(),
+                                                [this, &match](qint64 id) { return m_model->node(id)->match == match; });
+                if (found == children.cend())
+                    return;
+                at = *found;
+            }
+            if (at)
+                selectNode(*at);
+        });
+        reload();
+    });
+    wizard->open();
+    return wizard;
 }
 
 void RateTreeEditor::findNext()

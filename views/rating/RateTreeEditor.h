@@ -13,6 +13,7 @@ class QUndoStack;
 namespace backoffice::views {
 
 class MessageBanner;
+class RateImportWizard;
 class RateTreeModel;
 class Session;
 
@@ -45,6 +46,7 @@ public:
     QAction *redoAction() const { return m_redoAction; }
     QAction *saveAction() const { return m_save; }
     QAction *cancelAction() const { return m_cancel; }
+    QAction *importAction() const { return m_import; }
 
     // Shows the tree of a scope (0: nothing). Asks first when there are unsaved edits; false when
     // the user chose to stay.
@@ -61,6 +63,9 @@ public:
     void editScale();
     // Highlights nodes whose value contains text and moves to the next one on each call.
     void findNext();
+    // Opens the rate import wizard (reference §7.3.2) on the current node; the tree is shown again
+    // once the rates are in. Returns the wizard (nullptr when the current node cannot take one).
+    RateImportWizard *importFromFile();
 
 public slots:
     void save();
@@ -71,6 +76,8 @@ signals:
     void loaded();
     void saved();
     void saveFailed(const QString &message);
+    // A rate import replaced part of the stored tree (the tree is being shown again).
+    void imported();
     void dirtyChanged(bool dirty);
 
 private:
@@ -103,6 +110,7 @@ private:
     QAction *m_collapseAll = nullptr;
     QAction *m_save = nullptr;
     QAction *m_cancel = nullptr;
+    QAction *m_import = nullptr;
 };
 
 } // namespace backoffice::views

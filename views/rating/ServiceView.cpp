@@ -86,6 +86,7 @@ ServiceView::ServiceView(Session *session, const ListContext &context, qint64 se
     });
     // A saved tree changes the scope's node count in the list.
     connect(m_editor, &RateTreeEditor::saved, m_scopes, &EntityListView::reload);
+    connect(m_editor, &RateTreeEditor::imported, m_scopes, &EntityListView::reload);
     m_form->openRecord(serviceId);
 }
 
