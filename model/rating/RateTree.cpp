@@ -231,6 +231,14 @@ std::optional<RateTree> RateTree::fromJson(const QJsonArray &array, QString *err
     return tree;
 }
 
+std::optional<Scale> RateTree::scaleFromJson(const QJsonValue &value, QString *error)
+{
+    Scale scale;
+    if (!readScale(value, &scale, 0, error))
+        return std::nullopt;
+    return scale;
+}
+
 QJsonObject RateTree::nodeToJson(const RateNode &node)
 {
     QJsonObject object;

@@ -42,6 +42,9 @@ public:
     static std::optional<RateTree> fromJson(const QJsonArray &array, QString *error = nullptr);
     QJsonArray toJson() const;
     static QJsonObject nodeToJson(const RateNode &node);
+    // A scale in its JSON form ({mode, counterGroup, bands}), as fromJson reads it; for storage,
+    // which keeps scales as JSON text next to plain columns.
+    static std::optional<Scale> scaleFromJson(const QJsonValue &value, QString *error = nullptr);
 
     const QList<RateNode> &nodes() const { return m_nodes; }
     const RateNode *node(qint64 id) const;

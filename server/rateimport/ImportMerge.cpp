@@ -121,4 +121,31 @@ QList<RateNode> mergeIntoTree(const RateTree &current, qint64 nodeId, const QLis
     return Merger(current, imported).run(nodeId);
 }
 
+void reuseNodeIds(const RateTree &current, qint64 nodeId, QList<RateNode> &branch)
+{
+    // Parents come before children in the branch, so a node's parent is mapped before the node.
+    QHash<qint64, qint64> mapped {{nodeId, nodeId}};
+    QHash<qint64, QHash<QString, qint64>> childrenByMatch; // existing parent -> match -> child id
+    for (RateNode &node : branch) {
+        if (node.id == nodeId || !node.parentId)
+            continue;
+        const auto parent = mapped.constFind(*node.parentId);
+        const qint64 newParent = parent == mapped.cend() ? *node.parentId : *parent;
+        node.parentId = newParent;
+        if (parent == mapped.cend() || newParent < 0) {
+            mapped.insert(node.id, node.id);
+            continue;
+        }
+        auto children = childrenByMatch.find(newParent);
+        if (children == childrenByMatch.end()) {
+            children = childrenByMatch.insert(newParent, {});
+            for (const RateNode *old : current.children(newParent))
+                children->insert(old->match, old->id);
+        }
+        const qint64 reused = children->value(node.match, node.id);
+        mapped.insert(node.id, reused);
+        node.id = reused;
+    }
+}
+
 } // namespace backoffice::server::rateimport

@@ -14,4 +14,9 @@ namespace backoffice::server::rateimport {
 // Returns the node's whole subtree after the merge, the node first; kept nodes keep their ids.
 QList<rating::RateNode> mergeIntoTree(const rating::RateTree &current, qint64 nodeId, const QList<rating::RateNode> &imported);
 
+// Gives the nodes of a new branch the ids of the nodes in force at the same path (the same matches
+// from the node down), so storing it touches only what changed: a vendor's monthly sheet with a
+// few new prices updates a few rows instead of rewriting 100,000, and ids stay stable.
+void reuseNodeIds(const rating::RateTree &current, qint64 nodeId, QList<rating::RateNode> &branch);
+
 } // namespace backoffice::server::rateimport

@@ -2,7 +2,8 @@
 
 #include "DimensionDictionary.h"
 
-#include <QMap>
+#include <QHash>
+#include <algorithm>
 
 namespace backoffice::server::rateimport {
 
@@ -12,52 +13,52 @@ using rating::RateTree;
 
 namespace {
 
-struct Leaf {
-    const RateTree *tree = nullptr;
-    const RateNode *node = nullptr;
-    QStringList labels;
-};
+constexpr QChar Separator(0x1f);
 
-// Priced leaves below nodeId, keyed by their joined path; labels name each level in its dictionary.
-QMap<QString, Leaf> leavesBelow(const RateTree &tree, qint64 nodeId, QHash<QString, QStringList> &paths)
+// Priced leaves below nodeId by their path of matches joined with Separator. Labels are not made
+// here: only the few thousand listed items need them, not every one of 100,000 leaves.
+QHash<QString, const RateNode *> leavesBelow(const RateTree &tree, qint64 nodeId)
 {
-    QMap<QString, Leaf> leaves;
+    QHash<QString, const RateNode *> leaves;
+    if (!tree.node(nodeId))
+        return leaves;
     struct Step {
         const RateNode *node;
-        QStringList path;
-        QStringList labels;
+        QString key;
     };
-    QList<Step> pending;
-    const RateNode *top = tree.node(nodeId);
-    if (!top)
-        return leaves;
-    pending.append({top, {}, {}});
+    QList<Step> pending {{tree.node(nodeId), QString()}};
     while (!pending.isEmpty()) {
         const Step step = pending.takeLast();
-        const QList<const RateNode *> children = tree.children(step.node->id);
         if (step.node->priceType != PriceType::Depends) {
-            const QString key = step.path.join(QChar(0x1f));
-            leaves.insert(key, {&tree, step.node, step.labels});
-            paths.insert(key, step.path);
+            leaves.insert(step.key, step.node);
             continue;
         }
-        const auto dimension = step.node->dimension.value_or(rating::Dimension::Resource);
-        for (const RateNode *child : children) {
-            Step next {child, step.path, step.labels};
-            next.path.append(child->match);
-            next.labels.append(DimensionDictionary::of(dimension).labelOf(child->match));
-            pending.append(next);
-        }
+        for (const RateNode *child : tree.children(step.node->id))
+            pending.append({child, step.key.isEmpty() && step.node->id == nodeId ? child->match : step.key + Separator + child->match});
     }
     return leaves;
 }
 
-QString kindOf(const Leaf &before, const Leaf &after)
+// Each level's label in the dictionary of the dimension its parent depends on.
+QStringList labelsOf(const RateTree &tree, qint64 nodeId, const RateNode *leaf)
 {
-    const RateNode &a = *before.node;
-    const RateNode &b = *after.node;
-    const bool sameRules = before.tree->effectiveBillingRule(a.id) == after.tree->effectiveBillingRule(b.id)
-        && before.tree->effectiveQuantityRule(a.id) == after.tree->effectiveQuantityRule(b.id);
+    QStringList labels;
+    bool below = false;
+    const QList<const RateNode *> path = tree.pathTo(leaf->id);
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        if (below) {
+            const auto dimension = path[i - 1]->dimension.value_or(rating::Dimension::Resource);
+            labels.append(DimensionDictionary::of(dimension).labelOf(path[i]->match));
+        }
+        below = below || path[i]->id == nodeId;
+    }
+    return labels;
+}
+
+QString kindOf(const RateTree &beforeTree, const RateNode &a, const RateTree &afterTree, const RateNode &b)
+{
+    const bool sameRules = beforeTree.effectiveBillingRule(a.id) == afterTree.effectiveBillingRule(b.id)
+        && beforeTree.effectiveQuantityRule(a.id) == afterTree.effectiveQuantityRule(b.id);
     if (a.priceType == PriceType::Flat && b.priceType == PriceType::Flat && a.price && b.price && sameRules) {
         if (b.price->micros() > a.price->micros())
             return QStringLiteral("up");
@@ -74,45 +75,45 @@ QString kindOf(const Leaf &before, const Leaf &after)
 
 ImportDiff diffImport(const RateTree &current, qint64 nodeId, const RateTree &imported)
 {
-    QHash<QString, QStringList> paths;
-    const QMap<QString, Leaf> before = leavesBelow(current, nodeId, paths);
-    const QMap<QString, Leaf> after = leavesBelow(imported, nodeId, paths);
+    const QHash<QString, const RateNode *> before = leavesBelow(current, nodeId);
+    const QHash<QString, const RateNode *> after = leavesBelow(imported, nodeId);
     QStringList keys = before.keys();
-    for (const QString &key : after.keys())
-        if (!before.contains(key))
-            keys.append(key);
+    keys.reserve(before.size() + after.size());
+    for (auto it = after.cbegin(); it != after.cend(); ++it)
+        if (!before.contains(it.key()))
+            keys.append(it.key());
     std::sort(keys.begin(), keys.end());
 
     ImportDiff diff;
     for (const QString &key : std::as_const(keys)) {
-        const auto was = before.constFind(key);
-        const auto now = after.constFind(key);
-        DiffItem item;
-        item.path = paths.value(key);
-        if (was == before.cend()) {
-            item.kind = QStringLiteral("new");
-            item.labels = now->labels;
-            item.after = imported.priceText(now->node->id);
-            ++diff.added;
-        } else if (now == after.cend()) {
-            item.kind = QStringLiteral("removed");
-            item.labels = was->labels;
-            item.before = current.priceText(was->node->id);
-            ++diff.removed;
-        } else {
-            item.kind = kindOf(*was, *now);
-            item.labels = now->labels;
-            item.before = current.priceText(was->node->id);
-            item.after = imported.priceText(now->node->id);
-            diff.up += item.kind == QLatin1String("up");
-            diff.down += item.kind == QLatin1String("down");
-            diff.unchanged += item.kind == QLatin1String("unchanged");
-            diff.changed += item.kind == QLatin1String("changed");
-        }
-        if (diff.items.size() < ImportDiff::ItemLimit)
-            diff.items.append(item);
+        const RateNode *was = before.value(key);
+        const RateNode *now = after.value(key);
+        QString kind;
+        if (!was)
+            kind = QStringLiteral("new");
+        else if (!now)
+            kind = QStringLiteral("removed");
         else
+            kind = kindOf(current, *was, imported, *now);
+        diff.added += !was;
+        diff.removed += !now;
+        diff.up += kind == QLatin1String("up");
+        diff.down += kind == QLatin1String("down");
+        diff.unchanged += kind == QLatin1String("unchanged");
+        diff.changed += kind == QLatin1String("changed");
+        if (diff.items.size() >= ImportDiff::ItemLimit) {
             diff.truncated = true;
+            continue;
+        }
+        DiffItem item;
+        item.kind = kind;
+        item.path = key.split(Separator);
+        item.labels = now ? labelsOf(imported, nodeId, now) : labelsOf(current, nodeId, was);
+        if (was)
+            item.before = current.priceText(was->id);
+        if (now)
+            item.after = imported.priceText(now->id);
+        diff.items.append(item);
     }
     return diff;
 }

@@ -8,6 +8,7 @@
 #include "EntityService.h"
 #include "RateImportJobs.h"
 #include "RateImporter.h"
+#include "RateNodesText.h"
 #include "RateTreeStore.h"
 #include "RatingCatalogue.h"
 #include "RatingChanges.h"
@@ -40,11 +41,7 @@ RouteDoc doc(const char *summary, const char *request, const char *response, QLi
 
 rating::RateTree loadTree(Database &database, qint64 scopeId)
 {
-    QString error;
-    const auto tree = rating::RateTree::fromJson(RateTreeStore(database.connection()).load(scopeId), &error);
-    if (!tree)
-        throw ApiException::conflict(QStringLiteral("The scope's rate tree cannot be read: %1").arg(error));
-    return *tree;
+    return rating::RateTree(RateTreeStore(database.connection()).loadNodes(scopeId));
 }
 
 QStringList matchPath(const rating::RateTree &tree, qint64 nodeId)
@@ -203,31 +200,37 @@ std::shared_ptr<const ImportPlan> plan(Database &database, RateImportJob &job, c
     return made;
 }
 
-// A node and its descendants in the API form, for the audit record.
-QJsonArray branchJson(const rating::RateTree &tree, qint64 nodeId)
+// A node and its descendants, parents first, for the audit record.
+QList<rating::RateNode> branchOf(const rating::RateTree &tree, qint64 nodeId)
 {
-    QJsonArray json;
+    QList<rating::RateNode> branch;
     QList<qint64> pending {nodeId};
-    while (!pending.isEmpty()) {
-        const qint64 id = pending.takeFirst();
-        if (const rating::RateNode *node = tree.node(id))
-            json.append(rating::RateTree::nodeToJson(*node));
-        for (const rating::RateNode *child : tree.children(id))
+    for (qsizetype i = 0; i < pending.size(); ++i) {
+        if (const rating::RateNode *node = tree.node(pending[i]))
+            branch.append(*node);
+        for (const rating::RateNode *child : tree.children(pending[i]))
             pending.append(child->id);
     }
-    return json;
+    return branch;
 }
 
-QJsonArray storedBranchJson(const QList<rating::RateNode> &branch, const QHash<qint64, qint64> &storedIds)
+QList<rating::RateNode> withStoredIds(QList<rating::RateNode> branch, const QHash<qint64, qint64> &storedIds)
 {
-    QJsonArray json;
-    for (rating::RateNode node : branch) {
+    for (rating::RateNode &node : branch) {
         node.id = storedIds.value(node.id);
         if (node.parentId)
             node.parentId = storedIds.value(*node.parentId);
-        json.append(rating::RateTree::nodeToJson(node));
     }
-    return json;
+    return branch;
+}
+
+// {"nodes": [...], …}: the audit value of an import, written as text (it can hold 100,000 nodes).
+QByteArray auditValue(const QList<rating::RateNode> &nodes, const QJsonObject &extra = {})
+{
+    QByteArray text = "{\"nodes\":" + rating::rateNodesJsonText(nodes);
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        text += ",\"" + it.key().toUtf8() + "\":" + QJsonDocument(it.value().toObject()).toJson(QJsonDocument::Compact);
+    return text + '}';
 }
 
 ApiResponse apply(Database &database, RateImportJob &job, const ApiRequest &request, const SessionContext &session)
@@ -245,23 +248,24 @@ ApiResponse apply(Database &database, RateImportJob &job, const ApiRequest &requ
         refused.fields = fields;
         throw refused;
     }
-    const QList<rating::RateNode> merged = RateImporter::mergedTree(made->tree, made->nodeId, analysis.nodes);
+    const QList<rating::RateNode> before = branchOf(made->tree, made->nodeId);
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QSqlDatabase db = database.connection();
     RateTreeStore store(db);
     Transaction transaction(db);
-    const QHash<qint64, qint64> storedIds = store.replace(job.scopeId, merged);
+    const QHash<qint64, qint64> storedIds = store.syncBranch(job.scopeId, before, analysis.nodes);
     const QJsonObject summary {{QStringLiteral("fileName"), job.fileName},
                                {QStringLiteral("format"), importFormatKey(job.format)},
                                {QStringLiteral("nodePath"), QJsonArray::fromStringList(job.nodePath)},
                                {QStringLiteral("records"), analysis.records},
                                {QStringLiteral("diff"), analysis.diff.countsJson()}};
-    // The branch is what changed; the rest of the tree is stored again as it was.
-    AuditLog(db).record({now, session.actor, QStringLiteral("rate_nodes"), QStringLiteral("import"), job.scopeId,
-                         {{QStringLiteral("nodes"), branchJson(made->tree, made->nodeId)}},
-                         {{QStringLiteral("nodes"), storedBranchJson(analysis.nodes, storedIds)}, {QStringLiteral("import"), summary}},
-                         std::nullopt});
+    // The branch is what changed; the rest of the tree is not touched.
+    AuditEntry entry {now, session.actor, QStringLiteral("rate_nodes"), QStringLiteral("import"), job.scopeId, {}, {},
+                      std::nullopt, {}, {}};
+    entry.oldValueText = auditValue(before);
+    entry.newValueText = auditValue(withStoredIds(analysis.nodes, storedIds), {{QStringLiteral("import"), summary}});
+    AuditLog(db).record(entry);
     transaction.commit();
     RatingChanges::changed(job.scopeId);
     job.state = ImportState::Applied;

@@ -521,6 +521,7 @@ void RateImporter::buildNodes()
     }
     if (m_settings.mode == ImportMode::Merge)
         nodes = mergeIntoTree(m_tree, m_nodeId, nodes);
+    reuseNodeIds(m_tree, m_nodeId, nodes);
     m_analysis.diff = diffImport(m_tree, m_nodeId, rating::RateTree(nodes));
     m_analysis.nodes = std::move(nodes);
 }

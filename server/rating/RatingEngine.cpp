@@ -134,9 +134,7 @@ std::shared_ptr<const rating::RatingIndex> RatingEngine::indexFor(qint64 scopeId
     const auto cached = m_indexes.constFind(scopeId);
     if (cached != m_indexes.constEnd() && cached->revision == revision)
         return cached->index;
-    const QJsonArray nodes = RateTreeStore(m_database.connection()).load(scopeId);
-    std::optional<rating::RateTree> tree = rating::RateTree::fromJson(nodes);
-    auto index = std::make_shared<const rating::RatingIndex>(tree ? std::move(*tree) : rating::RateTree());
+    auto index = std::make_shared<const rating::RatingIndex>(rating::RateTree(RateTreeStore(m_database.connection()).loadNodes(scopeId)));
     m_indexes.insert(scopeId, {revision, index});
     return index;
 }

@@ -1,15 +1,19 @@
 // backoffice-sheet-reader: reads one uploaded rate sheet in a process of its own, so a library that
 // crashes or runs away on a damaged file (FreeXL does, decision 005) takes down only this process.
 // Usage: backoffice-sheet-reader --format csv|xlsx|xls [--sheet NAME] [--encoding utf-8|windows-1252|latin1]
+//                                [--memory-limit-mb N] [--cpu-limit-s N]
 // The file comes on standard input; the answer (SheetWire) goes to standard output; progress lines
-// go to standard error. The server sets the time and memory limits before it starts us.
+// go to standard error. The limits are set before the file is read, and no core file is written
+// (a crash on a hostile file must not leave a copy of it).
 #include "SheetReader.h"
 #include "SheetWire.h"
 
 #include <QFile>
 #include <QStringList>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <sys/resource.h>
 
 using namespace backoffice::spreadsheet;
 
@@ -40,9 +44,23 @@ std::optional<TextEncoding> encodingFromName(const char *name)
 int usage()
 {
     std::fputs("usage: backoffice-sheet-reader --format csv|xlsx|xls [--sheet NAME] [--encoding utf-8|windows-1252|latin1]"
-               " < file\n",
+               " [--memory-limit-mb N] [--cpu-limit-s N] < file\n",
                stderr);
     return 64;
+}
+
+bool limit(int resource, rlim_t value)
+{
+    const rlimit bound {value, value};
+    return setrlimit(resource, &bound) == 0;
+}
+
+// A whole number from 1, or 0 when the text is not one.
+rlim_t positive(const char *text)
+{
+    char *end = nullptr;
+    const long long value = std::strtoll(text, &end, 10);
+    return end && *end == 0 && value > 0 ? rlim_t(value) : 0;
 }
 
 // The answer for the chosen sheet: the sheet names of the workbook, then the sheet itself.
@@ -68,12 +86,22 @@ int main(int argc, char *argv[])
 {
     std::optional<SheetFormat> format;
     ReadOptions options;
+    rlim_t memoryMb = 0;
+    rlim_t cpuSeconds = 0;
     for (int i = 1; i < argc; ++i) {
         const bool hasValue = i + 1 < argc;
         if (std::strcmp(argv[i], "--format") == 0 && hasValue) {
             format = formatFromName(argv[++i]);
         } else if (std::strcmp(argv[i], "--sheet") == 0 && hasValue) {
             options.sheetName = QString::fromUtf8(argv[++i]);
+        } else if (std::strcmp(argv[i], "--memory-limit-mb") == 0 && hasValue) {
+            memoryMb = positive(argv[++i]);
+            if (memoryMb == 0)
+                return usage();
+        } else if (std::strcmp(argv[i], "--cpu-limit-s") == 0 && hasValue) {
+            cpuSeconds = positive(argv[++i]);
+            if (cpuSeconds == 0)
+                return usage();
         } else if (std::strcmp(argv[i], "--encoding") == 0 && hasValue) {
             const auto encoding = encodingFromName(argv[++i]);
             if (!encoding)
@@ -85,6 +113,9 @@ int main(int argc, char *argv[])
     }
     if (!format)
         return usage();
+    if (!limit(RLIMIT_CORE, 0) || (memoryMb && !limit(RLIMIT_AS, memoryMb * 1024 * 1024))
+        || (cpuSeconds && !limit(RLIMIT_CPU, cpuSeconds)))
+        return 71;
 
     QFile input;
     QFile output;

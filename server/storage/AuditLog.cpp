@@ -30,8 +30,8 @@ void AuditLog::record(const AuditEntry &entry)
     sql.addBindValue(entry.tableName);
     sql.addBindValue(entry.operation);
     sql.addBindValue(entry.objectId);
-    sql.addBindValue(json(entry.oldValue));
-    sql.addBindValue(json(entry.newValue));
+    sql.addBindValue(entry.oldValueText.isEmpty() ? json(entry.oldValue) : QVariant(QString::fromUtf8(entry.oldValueText)));
+    sql.addBindValue(entry.newValueText.isEmpty() ? json(entry.newValue) : QVariant(QString::fromUtf8(entry.newValueText)));
     sql.addBindValue(entry.companyId ? QVariant(*entry.companyId) : QVariant(QMetaType::fromType<qint64>()));
     if (!sql.exec())
         throw StorageError(QStringLiteral("write audit record: ") + sql.lastError().text());

@@ -22,6 +22,9 @@ struct AuditEntry {
     QJsonObject oldValue;   // empty for create
     QJsonObject newValue;   // empty for delete
     std::optional<qint64> companyId;
+    // Large values already written as compact JSON object text; when set they replace the objects.
+    QByteArray oldValueText;
+    QByteArray newValueText;
 };
 
 // Appends audit records. Always called inside the transaction of the change it describes, so a

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
+#include <QSet>
 #include <QSqlQuery>
 
 namespace backoffice::server {
@@ -54,6 +55,36 @@ QJsonArray RateTreeStore::load(qint64 scopeId) const
                          {QStringLiteral("billingRule"), nullable(q.value(8))},
                          {QStringLiteral("quantityRule"), nullable(q.value(9))}};
         nodes.append(node);
+    }
+    return nodes;
+}
+
+QList<rating::RateNode> RateTreeStore::loadNodes(qint64 scopeId) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, parent_id, position, match, price_type, dimension, price, scale, billing_rule,"
+                             " quantity_rule FROM rate_nodes WHERE scope_id = ? ORDER BY id"));
+    q.addBindValue(scopeId);
+    execOrThrow(q, "load rate tree");
+    QList<rating::RateNode> nodes;
+    while (q.next()) {
+        rating::RateNode node;
+        node.id = q.value(0).toLongLong();
+        if (!q.value(1).isNull())
+            node.parentId = q.value(1).toLongLong();
+        node.position = q.value(2).toInt();
+        node.match = q.value(3).toString();
+        node.priceType = rating::priceTypeFromKey(q.value(4).toString()).value_or(rating::PriceType::Blocked);
+        if (!q.value(5).isNull())
+            node.dimension = rating::dimensionFromKey(q.value(5).toString());
+        if (!q.value(6).isNull())
+            node.price = Amount::fromMicros(q.value(6).toLongLong());
+        if (!q.value(7).isNull())
+            node.scale = rating::RateTree::scaleFromJson(QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object());
+        node.billingRule = rating::billingRuleFromKey(q.value(8).toString()).value_or(rating::BillingRule::Inherit);
+        node.quantityRule = rating::quantityRuleFromKey(q.value(9).toString()).value_or(rating::QuantityRule::Inherit);
+        nodes.append(std::move(node));
     }
     return nodes;
 }
@@ -147,6 +178,28 @@ QHash<qint64, qint64> RateTreeStore::replace(qint64 scopeId, const QJsonArray &n
     return stored;
 }
 
+NodeRow rowOf(const rating::RateNode &node)
+{
+    NodeRow row;
+    row.id = node.id;
+    row.parentId = node.parentId;
+    row.position = node.position;
+    row.match = node.match;
+    row.priceType = rating::priceTypeKey(node.priceType);
+    row.dimension = node.dimension ? QVariant(rating::dimensionKey(*node.dimension)) : nullText();
+    row.price = node.price ? QVariant(node.price->micros()) : QVariant(QMetaType::fromType<qint64>());
+    // The scale's JSON form is the tree codec's, so both replace() forms store the same text.
+    row.scale = node.scale ? QVariant(QString::fromUtf8(
+                                 QJsonDocument(rating::RateTree::nodeToJson(node).value(QLatin1String("scale")).toObject())
+                                     .toJson(QJsonDocument::Compact)))
+                           : nullText();
+    const QString billing = rating::billingRuleKey(node.billingRule);
+    row.billingRule = billing.isEmpty() ? nullText() : QVariant(billing);
+    const QString quantity = rating::quantityRuleKey(node.quantityRule);
+    row.quantityRule = quantity.isEmpty() ? nullText() : QVariant(quantity);
+    return row;
+}
+
 QHash<qint64, qint64> RateTreeStore::replace(qint64 scopeId, const QList<rating::RateNode> &nodes)
 {
     clear(scopeId);
@@ -154,26 +207,65 @@ QHash<qint64, qint64> RateTreeStore::replace(qint64 scopeId, const QList<rating:
     stored.reserve(nodes.size());
     QSqlQuery insert(m_db);
     insert.prepare(insertNodeSql);
-    for (const rating::RateNode &node : nodes) {
-        NodeRow row;
-        row.id = node.id;
-        row.parentId = node.parentId;
-        row.position = node.position;
-        row.match = node.match;
-        row.priceType = rating::priceTypeKey(node.priceType);
-        row.dimension = node.dimension ? QVariant(rating::dimensionKey(*node.dimension)) : nullText();
-        row.price = node.price ? QVariant(node.price->micros()) : QVariant(QMetaType::fromType<qint64>());
-        // The scale's JSON form is the tree codec's, so both replace() forms store the same text.
-        row.scale = node.scale ? QVariant(QString::fromUtf8(QJsonDocument(rating::RateTree::nodeToJson(node)
-                                                                              .value(QLatin1String("scale"))
-                                                                              .toObject())
-                                                                .toJson(QJsonDocument::Compact)))
-                               : nullText();
-        const QString billing = rating::billingRuleKey(node.billingRule);
-        row.billingRule = billing.isEmpty() ? nullText() : QVariant(billing);
-        const QString quantity = rating::quantityRuleKey(node.quantityRule);
-        row.quantityRule = quantity.isEmpty() ? nullText() : QVariant(quantity);
-        insertRow(insert, scopeId, row, stored);
+    for (const rating::RateNode &node : nodes)
+        insertRow(insert, scopeId, rowOf(node), stored);
+    return stored;
+}
+
+QHash<qint64, qint64> RateTreeStore::syncBranch(qint64 scopeId, const QList<rating::RateNode> &before,
+                                                const QList<rating::RateNode> &after)
+{
+    QHash<qint64, const rating::RateNode *> old;
+    old.reserve(before.size());
+    for (const rating::RateNode &node : before)
+        old.insert(node.id, &node);
+    QSet<qint64> kept;
+    for (const rating::RateNode &node : after)
+        if (old.contains(node.id))
+            kept.insert(node.id);
+
+    QSqlQuery remove(m_db);
+    remove.prepare(QStringLiteral("DELETE FROM rate_nodes WHERE id = ? AND scope_id = ?"));
+    for (const rating::RateNode &node : before) {
+        // Removing the top of a dropped branch takes its descendants (ON DELETE CASCADE).
+        if (kept.contains(node.id) || (node.parentId && !kept.contains(*node.parentId) && old.contains(*node.parentId)))
+            continue;
+        remove.bindValue(0, node.id);
+        remove.bindValue(1, scopeId);
+        execOrThrow(remove, "remove rate node");
+    }
+
+    QHash<qint64, qint64> stored;
+    stored.reserve(after.size());
+    QSqlQuery insert(m_db);
+    insert.prepare(insertNodeSql);
+    QSqlQuery update(m_db);
+    update.prepare(QStringLiteral("UPDATE rate_nodes SET parent_id = ?, position = ?, match = ?, price_type = ?, dimension = ?,"
+                                  " price = ?, scale = ?, billing_rule = ?, quantity_rule = ? WHERE id = ? AND scope_id = ?"));
+    for (const rating::RateNode &node : after) {
+        if (!kept.contains(node.id)) {
+            NodeRow row = rowOf(node);
+            if (row.parentId && !stored.contains(*row.parentId))
+                stored.insert(*row.parentId, *row.parentId); // a parent outside the branch keeps its id
+            insertRow(insert, scopeId, row, stored);
+            continue;
+        }
+        stored.insert(node.id, node.id);
+        if (*old.value(node.id) == node)
+            continue;
+        const NodeRow row = rowOf(node);
+        update.bindValue(0, row.parentId ? QVariant(stored.value(*row.parentId, *row.parentId)) : QVariant(QMetaType::fromType<qint64>()));
+        update.bindValue(1, row.position);
+        update.bindValue(2, row.match);
+        update.bindValue(3, row.priceType);
+        update.bindValue(4, row.dimension);
+        update.bindValue(5, row.price);
+        update.bindValue(6, row.scale);
+        update.bindValue(7, row.billingRule);
+        update.bindValue(8, row.quantityRule);
+        update.bindValue(9, node.id);
+        update.bindValue(10, scopeId);
+        execOrThrow(update, "update rate node");
     }
     return stored;
 }

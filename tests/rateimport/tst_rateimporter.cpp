@@ -386,14 +386,15 @@ void TestRateImporter::mergeKeepsWhatTheSheetDoesNotMention()
     QCOMPARE(a.diff.added, 2);
     QCOMPARE(a.diff.unchanged, 2);
     QCOMPARE(a.diff.removed, 0);
-    // Spain (4) and its Others (6) are kept with their ids; Vodafone's new price is a new node.
+    // Spain (4), its Others (6) and Vodafone (5, with its new price) keep their ids; Orange is new.
     QStringList ids;
     for (const RateNode &node : a.nodes)
         ids.append(QString::number(node.id));
     QVERIFY(ids.contains(s("4")));
     QVERIFY(ids.contains(s("6")));
     QVERIFY(ids.contains(s("7")));
-    QVERIFY(!ids.contains(s("5")));
+    QVERIFY(ids.contains(s("5")));
+    QCOMPARE(std::count_if(a.nodes.cbegin(), a.nodes.cend(), [](const RateNode &n) { return n.id < 0; }), 3); // Orange, PL, PL/*
 
     // The merged branch goes into the whole tree and stays valid.
     QString error;

@@ -1,5 +1,6 @@
 // The rate tree as data: JSON codec, validation, inherited rules and the labels the editor shows.
 
+#include "RateNodesText.h"
 #include "RateTree.h"
 #include "RatingFixtures.h"
 
@@ -54,6 +55,29 @@ private slots:
                 QCOMPARE(*copy, node);
             }
         }
+    }
+
+    // The fast text form reads back as the codec's JSON, quotes, controls and scales included.
+    void nodesText()
+    {
+        QList<RateNode> nodes = smsSpain().tree().nodes();
+        RateNode odd;
+        odd.id = -7;
+        odd.parentId = nodes.first().id;
+        odd.match = QStringLiteral("Quote \" back\\slash tab\t Ünïcödé");
+        odd.priceType = PriceType::Flat;
+        odd.price = Amount::parse(u"0.000421");
+        odd.billingRule = BillingRule::Delivered;
+        nodes.append(odd);
+        QJsonArray expected;
+        for (const RateNode &node : nodes)
+            expected.append(RateTree::nodeToJson(node));
+        const QByteArray text = rateNodesJsonText(nodes);
+        QJsonParseError error;
+        const QJsonDocument parsed = QJsonDocument::fromJson(text, &error);
+        QVERIFY2(parsed.isArray(), qPrintable(error.errorString()));
+        QCOMPARE(parsed.array(), expected);
+        QCOMPARE(rateNodesJsonText({}), QByteArray("[]"));
     }
 
     void jsonShape()
