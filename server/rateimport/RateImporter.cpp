@@ -6,6 +6,7 @@
 #include "ImportTreeDiff.h"
 #include "MobileNetworks.h"
 #include "RatingCatalogue.h"
+#include "SheetReader.h"
 
 #include <algorithm>
 
@@ -34,7 +35,7 @@ QString columnTitle(const ColumnSetting &column)
     case ColumnRole::Tier: what = QStringLiteral("Tier"); break;
     case ColumnRole::Ignore: break;
     }
-    return QStringLiteral("Column %1 (%2)").arg(spreadsheetColumnName(column.column), what);
+    return QStringLiteral("Column %1 (%2)").arg(spreadsheet::columnName(column.column), what);
 }
 
 QString joinedPath(const QStringList &path)
@@ -48,14 +49,6 @@ bool isUnderstood(MatchHow how)
 }
 
 } // namespace
-
-QString spreadsheetColumnName(int column)
-{
-    QString name;
-    for (int n = column; n > 0; n = (n - 1) / 26)
-        name.prepend(QChar(u'A' + (n - 1) % 26));
-    return name;
-}
 
 RateImporter::RateImporter(const QList<QStringList> &rows, ImportFormat format, const ImportSettings &settings,
                            const rating::RateTree &tree, qint64 nodeId)

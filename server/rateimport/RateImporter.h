@@ -15,9 +15,6 @@
 
 namespace backoffice::server::rateimport {
 
-// "A", "B", … "AA": column letters for messages.
-QString spreadsheetColumnName(int column);
-
 // What one leaf of the imported tree holds, before it becomes a rate node.
 struct ImportLeaf {
     rating::PriceType type = rating::PriceType::Flat;

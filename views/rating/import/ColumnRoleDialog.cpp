@@ -1,5 +1,7 @@
 #include "ColumnRoleDialog.h"
 
+#include "RateImportSettings.h"
+
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -43,7 +45,7 @@ ColumnRoleDialog::ColumnRoleDialog(const ColumnDeclaration &current, const QList
     , m_hint(new QLabel(this))
 {
     setObjectName(QStringLiteral("columnRoleDialog"));
-    setWindowTitle(tr("Column %1 import settings").arg(current.column));
+    setWindowTitle(tr("Column %1 import settings").arg(columnLetters(current.column)));
     m_role->setObjectName(QStringLiteral("importAsBox"));
     m_matchBy->setObjectName(QStringLiteral("matchByBox"));
     m_category->setObjectName(QStringLiteral("pricingCategoryBox"));
@@ -92,7 +94,7 @@ ColumnRoleDialog::ColumnRoleDialog(const ColumnDeclaration &current, const QList
     form->addRow(m_categoryLabel, m_category);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     // The title again inside: the dialog reads the same where the window manager hides titles.
-    auto *heading = new QLabel(tr("<b>Column %1 import settings</b>").arg(current.column), this);
+    auto *heading = new QLabel(tr("<b>Column %1 import settings</b>").arg(columnLetters(current.column)), this);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
     layout->addLayout(form);

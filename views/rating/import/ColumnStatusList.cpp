@@ -1,5 +1,7 @@
 #include "ColumnStatusList.h"
 
+#include "RateImportSettings.h"
+
 #include <QGridLayout>
 #include <QJsonArray>
 #include <QLabel>
@@ -59,7 +61,7 @@ void ColumnStatusList::showAnalysis(const ImportSettings &settings, const QList<
         const QString status = statusOf(declaration, column);
         m_texts.insert(declaration.column, status);
         const bool problem = column.value(QLatin1String("unmatched")).toInteger() > 0;
-        auto *name = new QLabel(tr("%1: %2").arg(declaration.column).arg(declaration.describe(dimensions)), this);
+        auto *name = new QLabel(tr("%1: %2").arg(columnLetters(declaration.column), declaration.describe(dimensions)), this);
         name->setWordWrap(true); // the panel is narrow; long declarations wrap instead of scrolling
         auto *state = new QLabel(status, this);
         state->setWordWrap(true);

@@ -1,5 +1,7 @@
 #include "ImportProblems.h"
 
+#include "RateImportSettings.h"
+
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QJsonObject>
@@ -25,12 +27,14 @@ QString text(const QJsonObject &problem)
     const QString message = problem.value(QLatin1String("message")).toString();
     const qint64 row = problem.value(QLatin1String("row")).toInteger();
     const qint64 column = problem.value(QLatin1String("column")).toInteger();
-    if (row > 0 && column > 0)
-        return tr("Row %1, column %2: %3").arg(row).arg(column).arg(message);
+    // Messages about a column already name it ("Column B (Network name): …").
+    const bool namesColumn = message.startsWith(QLatin1String("Column "));
+    if (row > 0 && column > 0 && !namesColumn)
+        return tr("Row %1, column %2: %3").arg(row).arg(columnLetters(int(column)), message);
     if (row > 0)
         return tr("Row %1: %2").arg(row).arg(message);
-    if (column > 0)
-        return tr("Column %1: %2").arg(column).arg(message);
+    if (column > 0 && !namesColumn)
+        return tr("Column %1: %2").arg(columnLetters(int(column)), message);
     return message;
 }
 

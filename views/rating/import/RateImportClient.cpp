@@ -1,5 +1,6 @@
 #include "RateImportClient.h"
 
+
 #include "ApiClient.h"
 #include "ErrorText.h"
 
@@ -16,20 +17,11 @@ QString importPath(const QString &id, const QString &tail = {})
                           : QStringLiteral("rate-imports/%1/%2").arg(id, tail);
 }
 
-// error: {message, row, column} with row and column 1-based, absent or null when the failure is
-// about the whole file.
+// error: {message, row, column}; the reader's message already starts with the place when there is
+// one ("Row 12, column C: …").
 QString readingErrorText(const QJsonObject &error)
 {
-    const QString message = error.value(QLatin1String("message")).toString();
-    const qint64 row = error.value(QLatin1String("row")).toInteger();
-    const qint64 column = error.value(QLatin1String("column")).toInteger();
-    if (row > 0 && column > 0)
-        return RateImportClient::tr("Row %1, column %2: %3").arg(row).arg(column).arg(message);
-    if (row > 0)
-        return RateImportClient::tr("Row %1: %2").arg(row).arg(message);
-    if (column > 0)
-        return RateImportClient::tr("Column %1: %2").arg(column).arg(message);
-    return message;
+    return error.value(QLatin1String("message")).toString();
 }
 
 } // namespace

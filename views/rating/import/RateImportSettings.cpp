@@ -159,4 +159,12 @@ QList<MatchByChoice> whatsappPricingCategories()
     return choices;
 }
 
+QString columnLetters(int column)
+{
+    QString name;
+    for (int n = column; n > 0; n = (n - 1) / 26)
+        name.prepend(QChar(u'A' + (n - 1) % 26));
+    return name;
+}
+
 } // namespace backoffice::views

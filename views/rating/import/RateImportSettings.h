@@ -65,4 +65,8 @@ struct ImportSettings {
 // Labels of the WhatsApp pricing categories a price column may name (API keys of the contract).
 QList<MatchByChoice> whatsappPricingCategories();
 
+// Spreadsheet column letters ("A", "B", … "AA"), as staff know columns from Excel and as the server
+// names them in its messages.
+QString columnLetters(int column);
+
 } // namespace backoffice::views

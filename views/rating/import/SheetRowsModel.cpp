@@ -1,5 +1,7 @@
 #include "SheetRowsModel.h"
 
+#include "RateImportSettings.h"
+
 #include "ApiClient.h"
 #include "ErrorText.h"
 
@@ -113,7 +115,7 @@ QVariant SheetRowsModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     const QString &title = m_titles.at(section);
     switch (role) {
-    case Qt::DisplayRole: return tr("Column %1\n%2").arg(section + 1).arg(title.isEmpty() ? tr("Import as…") : title);
+    case Qt::DisplayRole: return tr("Column %1\n%2").arg(columnLetters(section + 1), title.isEmpty() ? tr("Import as…") : title);
     case Qt::ToolTipRole: return tr("Click to choose what column %1 is imported as").arg(section + 1);
     case Qt::FontRole:
         if (!title.isEmpty()) {

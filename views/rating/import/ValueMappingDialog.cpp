@@ -1,5 +1,7 @@
 #include "ValueMappingDialog.h"
 
+#include "RateImportSettings.h"
+
 #include "DimensionValueSearch.h"
 #include "RatingTypes.h"
 
@@ -94,7 +96,7 @@ ValueMappingDialog::ValueMappingDialog(ApiClient &api, const ColumnDeclaration &
     , m_clear(new QPushButton(tr("Back to automatic"), this))
 {
     setObjectName(QStringLiteral("valueMappingDialog"));
-    setWindowTitle(tr("Column %1: %2 — mapping").arg(declaration.column).arg(title));
+    setWindowTitle(tr("Column %1: %2 — mapping").arg(columnLetters(declaration.column), title));
     m_table->setObjectName(QStringLiteral("mappingTable"));
     m_table->setColumnCount(4);
     m_table->setHorizontalHeaderLabels({tr("Value in the file"), tr("Rows"), tr("Imported as"), tr("How")});
@@ -127,7 +129,7 @@ ValueMappingDialog::ValueMappingDialog(ApiClient &api, const ColumnDeclaration &
     }
     m_table->resizeColumnToContents(TextColumn);
 
-    auto *heading = new QLabel(tr("<b>Column %1: %2</b>").arg(declaration.column).arg(title.toHtmlEscaped()), this);
+    auto *heading = new QLabel(tr("<b>Column %1: %2</b>").arg(columnLetters(declaration.column), title.toHtmlEscaped()), this);
     auto *hint = new QLabel(values.isEmpty()
                                 ? tr("Every value of this column was read as it is: there is nothing to map.")
                                 : tr("Values in orange have no match and block the import until mapped; yellow ones "
