@@ -3,6 +3,10 @@
 // Same-run baselines: GET /api/v1/health (the HTTP floor of this server) and the engine's own
 // RatingEngine::rate() in process (what a quote costs without HTTP, JSON and sessions).
 //
+// The load comes from two clients: a QNetworkAccessManager in this process (it shares the thread with
+// the server, so it measures the pair) and, when installed, wrk in a process of its own, which is
+// how a real client loads the server.
+//
 // Usage: bench_quote_http [--seconds S] [--in-flight N]
 
 #include "ApiClient.h"
@@ -13,11 +17,15 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSqlQuery>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <cstdio>
 
@@ -110,6 +118,42 @@ double throughput(const QUrl &url, const QByteArray &token, const QByteArray *bo
     return done / (timer.elapsed() / 1000.0);
 }
 
+// Requests per second that wrk reaches against url (POST with body when given), or -1 when wrk
+// is not installed or failed. The server runs in this thread: wait in the event loop.
+double wrkThroughput(const QUrl &url, const QByteArray &token, const QByteArray *body, int inFlight, double seconds)
+{
+    const QString wrk = QStandardPaths::findExecutable(QStringLiteral("wrk"));
+    if (wrk.isEmpty())
+        return -1;
+    QTemporaryDir dir;
+    const QString script = dir.filePath(QStringLiteral("request.lua"));
+    QFile file(script);
+    if (!file.open(QIODevice::WriteOnly))
+        return -1;
+    file.write("wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n");
+    if (body) {
+        QByteArray quoted = *body;
+        quoted.replace('\\', "\\\\").replace('\'', "\\'");
+        file.write("wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = '" + quoted + "'\n");
+    }
+    file.close();
+    QProcess process;
+    process.start(wrk, {QStringLiteral("-t1"), QStringLiteral("-c%1").arg(inFlight), QStringLiteral("-d%1s").arg(int(seconds)),
+                        QStringLiteral("-s"), script, url.toString()});
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    if (!process.waitForStarted())
+        return -1;
+    loop.exec();
+    const QString output = QString::fromUtf8(process.readAllStandardOutput());
+    if (output.contains(QLatin1String("Non-2xx"))) {
+        std::fprintf(stderr, "wrk saw errors:\n%s\n", qPrintable(output));
+        return -1;
+    }
+    const qsizetype at = output.indexOf(QLatin1String("Requests/sec:"));
+    return at < 0 ? -1 : output.mid(at + 13).section(QLatin1Char('\n'), 0, 0).trimmed().toDouble();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -188,6 +232,8 @@ int main(int argc, char *argv[])
     qint64 failures = 0;
     const double health = throughput(base.resolved(QUrl(QStringLiteral("api/v1/health"))), token, nullptr, inFlight, seconds, &failures);
     const double quotes = throughput(base.resolved(QUrl(QStringLiteral("api/v1/rating/quote"))), token, &body, inFlight, seconds, &failures);
+    const double wrkHealth = wrkThroughput(base.resolved(QUrl(QStringLiteral("api/v1/health"))), token, nullptr, inFlight, seconds);
+    const double wrkQuotes = wrkThroughput(base.resolved(QUrl(QStringLiteral("api/v1/rating/quote"))), token, &body, inFlight, seconds);
 
     // In process: the engine alone, same agreement and attributes.
     server::RatingEngine engine(*instance.database());
@@ -210,10 +256,19 @@ int main(int argc, char *argv[])
     const double engineRate = rated / (inProcess.elapsed() / 1000.0);
 
     std::printf("\n%-52s %14s\n", "measurement", "per second");
-    std::printf("%-52s %14.0f\n", "baseline: GET health over HTTP", health);
-    std::printf("%-52s %14.0f\n", "POST rating/quote over HTTP", quotes);
+    std::printf("%-52s %14.0f\n", "baseline: GET health, client in this process", health);
+    std::printf("%-52s %14.0f\n", "POST rating/quote, client in this process", quotes);
+    if (wrkQuotes > 0) {
+        std::printf("%-52s %14.0f\n", "baseline: GET health, wrk in its own process", wrkHealth);
+        std::printf("%-52s %14.0f\n", "POST rating/quote, wrk in its own process", wrkQuotes);
+    } else {
+        std::printf("wrk is not installed (scripts/lib/setup.sh installs it): no out-of-process figures\n");
+    }
     std::printf("%-52s %14.0f\n", "baseline: RatingEngine::rate() in process", engineRate);
     std::printf("quote/health ratio %.2f, HTTP/in-process ratio %.4f, %d in flight, %lld non-200 answers\n",
                 quotes / health, quotes / engineRate, inFlight, failures);
+    if (wrkQuotes > 0)
+        std::printf("wrk: quote/health ratio %.2f; target >= 20,000 quotes/s over HTTP: %s\n", wrkQuotes / wrkHealth,
+                    wrkQuotes >= 20000 ? "met" : "NOT met");
     return failures == 0 ? 0 : 1;
 }

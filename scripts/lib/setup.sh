@@ -20,6 +20,7 @@ BACKOFFICE_PACKAGES=(
     libphonenumber-dev # dictionaries: destination resolution (phone number -> country)
     libzip-dev libfreexl-dev libxlsxwriter-dev # rate import: XLSX and XLS readers; XLSX test files
     xvfb xauth x11-apps fonts-dejavu-core qt6-qpa-plugins libqt6svg6 curl
+    wrk # benchmarks: HTTP load from outside the server process
 )
 
 backoffice_log() {

@@ -132,6 +132,16 @@ QJsonObject EntityService::get(const EntityDescriptor &entity, qint64 id, const 
     return record;
 }
 
+void EntityService::requireVisible(const EntityDescriptor &entity, qint64 id, const SessionContext &session) const
+{
+    requireAccess(session, entity.permissionArea, AccessLevel::View);
+    const EntityRepository repository(m_database.connection(), entity);
+    const bool outOfReach = session.companyScope && !EntityTables::forEntity(entity).companyExpression.isEmpty()
+        && !session.mayTouchCompany(repository.owningCompany(id));
+    if (outOfReach || !repository.exists(id))
+        throw ApiException::notFound(QStringLiteral("%1 %2 does not exist").arg(entity.singular).arg(id));
+}
+
 QJsonObject EntityService::readBody(WriteContext &context, const EntityDescriptor &entity, const QJsonObject &body,
                                     const QJsonObject *before, FieldErrors &errors)
 {

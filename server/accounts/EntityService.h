@@ -28,6 +28,9 @@ public:
     void exportRows(const EntityDescriptor &entity, ListQuery query, const SessionContext &session,
                     const std::function<void(const QJsonObject &)> &visit) const;
     QJsonObject get(const EntityDescriptor &entity, qint64 id, const SessionContext &session) const;
+    // The same refusals as get() (403 without View, 404 for a record that does not exist or is out
+    // of the caller's reach) without reading the record: for hot paths that only need the check.
+    void requireVisible(const EntityDescriptor &entity, qint64 id, const SessionContext &session) const;
     QJsonObject create(const EntityDescriptor &entity, const QJsonObject &body, const SessionContext &session);
     QJsonObject update(const EntityDescriptor &entity, qint64 id, const QJsonObject &body,
                        const SessionContext &session);

@@ -1,5 +1,7 @@
 #include "QuoteRoutes.h"
 
+#include "JsonWriter.h"
+
 #include "ApiException.h"
 #include "DestinationResolver.h"
 #include "EntityCatalogue.h"
@@ -58,56 +60,74 @@ QDateTime eventTime(const QJsonObject &body, FieldErrors &errors)
     return parsed.toUTC();
 }
 
-QJsonObject answer(const RatingOutcome &outcome, const QJsonObject &destination, const QJsonObject &attributes)
+// The answer as JSON text: a quote is a hot path, and building QJsonObjects for it cost more than
+// the rating itself.
+QByteArray answer(const RatingOutcome &outcome, const QJsonObject &destination, const QHash<QString, QString> &attributes)
 {
-    QJsonObject out{{QStringLiteral("status"), outcome.status},
-                    {QStringLiteral("priced"), outcome.priced()},
-                    {QStringLiteral("reason"), outcome.reason.isEmpty() ? QJsonValue() : QJsonValue(outcome.reason)},
-                    {QStringLiteral("attributes"), attributes}};
+    JsonWriter out(1024);
+    const auto key = [&out](const char *name) -> JsonWriter & { return out.key(QLatin1StringView(name)); };
+    out.beginObject();
+    key("status").value(outcome.status);
+    key("priced").value(outcome.priced());
+    key("reason").textOrNull(outcome.reason);
+    key("attributes").beginObject();
+    for (auto it = attributes.cbegin(); it != attributes.cend(); ++it)
+        out.key(QLatin1StringView(it.key().toLatin1())).value(it.value());
+    out.endObject();
     if (!destination.isEmpty())
-        out.insert(QStringLiteral("destination"), destination);
-    QJsonArray considered;
-    for (const ConsideredService &c : outcome.considered)
-        considered.append(QJsonObject{{QStringLiteral("enabledServiceId"), c.enabledServiceId},
-                                      {QStringLiteral("serviceId"), c.serviceId},
-                                      {QStringLiteral("serviceName"), c.serviceName},
-                                      {QStringLiteral("serviceType"), c.serviceType},
-                                      {QStringLiteral("outcome"), c.outcome}});
-    out.insert(QStringLiteral("considered"), considered);
-    if (!outcome.hasQuote)
-        return out;
-    const rating::QuoteResult &q = outcome.quote;
-    QJsonArray path;
-    for (qsizetype i = 0; i < q.pathIds.size(); ++i)
-        path.append(QJsonObject{{QStringLiteral("id"), q.pathIds.at(i)}, {QStringLiteral("label"), q.pathLabels.value(i)}});
-    out.insert(QStringLiteral("enabledServiceId"), outcome.enabledServiceId);
-    out.insert(QStringLiteral("serviceId"), outcome.serviceId);
-    out.insert(QStringLiteral("serviceName"), outcome.serviceName);
-    out.insert(QStringLiteral("serviceType"), outcome.serviceType);
-    out.insert(QStringLiteral("scopeId"), outcome.scopeId);
-    out.insert(QStringLiteral("currency"), outcome.currency.isEmpty() ? QJsonValue() : QJsonValue(outcome.currency));
-    out.insert(QStringLiteral("nodeId"), q.nodeId);
-    out.insert(QStringLiteral("path"), path);
-    out.insert(QStringLiteral("unitPrice"), q.unitPrice.toString());
-    out.insert(QStringLiteral("quantity"), q.quantity);
-    out.insert(QStringLiteral("amount"), q.amount.toString());
-    out.insert(QStringLiteral("periodAdjustment"), q.periodAdjustment.toString());
-    out.insert(QStringLiteral("billingRule"), rating::billingRuleKey(q.billingRule));
-    out.insert(QStringLiteral("quantityRule"), rating::quantityRuleKey(q.quantityRule));
-    out.insert(QStringLiteral("explain"), q.explain);
-    if (q.bandCount > 0) {
-        out.insert(QStringLiteral("band"), q.band);
-        out.insert(QStringLiteral("bandCount"), q.bandCount);
-        out.insert(QStringLiteral("bandText"), q.bandText);
-        out.insert(QStringLiteral("scaleMode"), rating::scaleModeKey(q.scaleMode));
-        out.insert(QStringLiteral("counterGroup"), rating::counterGroupKey(q.counterGroup));
-        out.insert(QStringLiteral("periodVolume"), outcome.periodVolume);
-        if (outcome.period.startUtc.isValid())
-            out.insert(QStringLiteral("period"),
-                       QJsonObject{{QStringLiteral("start"), outcome.period.startUtc.toString(Qt::ISODateWithMs)},
-                                   {QStringLiteral("end"), outcome.period.endUtc.toString(Qt::ISODateWithMs)}});
+        key("destination").value(QJsonValue(destination));
+    key("considered").beginArray();
+    for (const ConsideredService &c : outcome.considered) {
+        out.beginObject();
+        key("enabledServiceId").value(c.enabledServiceId);
+        key("serviceId").value(c.serviceId);
+        key("serviceName").value(c.serviceName);
+        key("serviceType").value(c.serviceType);
+        key("outcome").value(c.outcome);
+        out.endObject();
     }
-    return out;
+    out.endArray();
+    if (outcome.hasQuote) {
+        const rating::QuoteResult &q = outcome.quote;
+        key("enabledServiceId").value(outcome.enabledServiceId);
+        key("serviceId").value(outcome.serviceId);
+        key("serviceName").value(outcome.serviceName);
+        key("serviceType").value(outcome.serviceType);
+        key("scopeId").value(outcome.scopeId);
+        key("currency").textOrNull(outcome.currency);
+        key("nodeId").value(q.nodeId);
+        key("path").beginArray();
+        for (qsizetype i = 0; i < q.pathIds.size(); ++i) {
+            out.beginObject();
+            key("id").value(q.pathIds.at(i));
+            key("label").value(q.pathLabels.value(i));
+            out.endObject();
+        }
+        out.endArray();
+        key("unitPrice").value(q.unitPrice.toString());
+        key("quantity").value(q.quantity);
+        key("amount").value(q.amount.toString());
+        key("periodAdjustment").value(q.periodAdjustment.toString());
+        key("billingRule").value(rating::billingRuleKey(q.billingRule));
+        key("quantityRule").value(rating::quantityRuleKey(q.quantityRule));
+        key("explain").value(q.explain);
+        if (q.bandCount > 0) {
+            key("band").value(q.band);
+            key("bandCount").value(q.bandCount);
+            key("bandText").value(q.bandText);
+            key("scaleMode").value(rating::scaleModeKey(q.scaleMode));
+            key("counterGroup").value(rating::counterGroupKey(q.counterGroup));
+            key("periodVolume").value(outcome.periodVolume);
+            if (outcome.period.startUtc.isValid()) {
+                key("period").beginObject();
+                key("start").value(outcome.period.startUtc.toString(Qt::ISODateWithMs));
+                key("end").value(outcome.period.endUtc.toString(Qt::ISODateWithMs));
+                out.endObject();
+            }
+        }
+    }
+    out.endObject();
+    return out.take();
 }
 
 } // namespace
@@ -180,12 +200,18 @@ void addQuoteRoutes(Router &router, EntityService &entities, RatingEngine &engin
             if (!errors.isEmpty())
                 throw ApiException::validation(errors);
             // 404/403 as for reading the agreement itself (resellers see their own companies only).
-            entities.get(EntityCatalogue::get(entities::agreements), input.agreementId, *session);
+            const EntityDescriptor &agreements = EntityCatalogue::get(entities::agreements);
+            if (const auto company = engine.agreementCompany(input.agreementId)) {
+                EntityService::requireAccess(*session, agreements.permissionArea, AccessLevel::View);
+                if (!session->mayTouchCompany(*company))
+                    throw ApiException::notFound(QStringLiteral("%1 %2 does not exist").arg(agreements.singular).arg(input.agreementId));
+            } else {
+                entities.requireVisible(agreements, input.agreementId, *session);
+            }
 
-            QJsonObject attributeJson;
-            for (auto it = attributes.begin(); it != attributes.end(); ++it)
-                attributeJson.insert(it.key(), it.value());
-            return ApiResponse::json(answer(engine.rate(input), destination, attributeJson));
+            ApiResponse response;
+            response.body = answer(engine.rate(input), destination, attributes);
+            return response;
         });
 }
 

@@ -139,6 +139,15 @@ std::shared_ptr<const rating::RatingIndex> RatingEngine::indexFor(qint64 scopeId
     return index;
 }
 
+std::optional<qint64> RatingEngine::agreementCompany(qint64 agreementId)
+{
+    const std::shared_ptr<const Snapshot> data = snapshot();
+    const auto rows = data->enabledByAgreement.constFind(agreementId);
+    if (rows == data->enabledByAgreement.cend() || rows->isEmpty())
+        return std::nullopt;
+    return rows->first().companyId;
+}
+
 RatingOutcome RatingEngine::rate(const RatingInput &input)
 {
     RatingOutcome outcome;

@@ -69,6 +69,10 @@ public:
 
     RatingOutcome rate(const RatingInput &input);
 
+    // The company of an agreement that has services enabled, from memory; nullopt otherwise (the
+    // caller then asks storage). Lets a quote check access without SQL.
+    std::optional<qint64> agreementCompany(qint64 agreementId);
+
     // Counts the quote's units in the scale counter it was priced against (the charging path calls
     // this once per charged message part). No-op for quotes that did not reach a scale.
     void recordVolume(const RatingInput &input, const RatingOutcome &outcome);

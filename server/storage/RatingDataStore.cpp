@@ -56,7 +56,7 @@ QList<EnabledServiceRow> RatingDataStore::enabledServices(std::optional<qint64> 
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    QString sql = QStringLiteral("SELECT id, agreement_id, service_id, effective_from, effective_till FROM enabled_services");
+    QString sql = QStringLiteral("SELECT id, agreement_id, service_id, effective_from, effective_till, company_id FROM enabled_services");
     if (agreementId)
         sql += QStringLiteral(" WHERE agreement_id = ?");
     q.prepare(sql + QStringLiteral(" ORDER BY effective_from, id"));
@@ -66,7 +66,7 @@ QList<EnabledServiceRow> RatingDataStore::enabledServices(std::optional<qint64> 
     QList<EnabledServiceRow> rows;
     while (q.next())
         rows.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), instant(q.value(3)),
-                     instant(q.value(4))});
+                     instant(q.value(4)), q.value(5).toLongLong()});
     return rows;
 }
 

@@ -32,6 +32,7 @@ struct EnabledServiceRow {
     qint64 serviceId = 0;
     QDateTime from;
     QDateTime till; // invalid: open-ended
+    qint64 companyId = 0; // the agreement's company (for the access check of quotes)
 };
 
 // The terms of an agreement that rating needs at one instant: the version in force then.
