@@ -6,6 +6,7 @@
 #include "EntityCatalogue.h"
 #include "EntityRepository.h"
 #include "EntityService.h"
+#include "RateNodesText.h"
 #include "RateTreeInput.h"
 #include "RateTreeStore.h"
 #include "RatingChanges.h"
@@ -72,7 +73,11 @@ void addRatingRoutes(Router &router, Database &database, EntityService &entities
                [&database, &entities](const ApiRequest &request, const SessionContext *session) {
                    const qint64 scopeId = request.idParam();
                    entities.get(EntityCatalogue::get(entities::serviceScopes), scopeId, *session);
-                   return ApiResponse::json(treeAnswer(scopeId, RateTreeStore(database.connection()).load(scopeId)));
+                   // Written as text: a 100,000-node tree through QJsonArray took most of a second.
+                   ApiResponse response;
+                   response.body = "{\"scopeId\":" + QByteArray::number(scopeId) + ",\"nodes\":"
+                       + rating::rateNodesJsonText(RateTreeStore(database.connection()).loadNodes(scopeId)) + '}';
+                   return response;
                });
 
     RouteDoc replaceDoc = doc("Replace the rate tree of a service scope (takes effect at once for the scope in force)",
