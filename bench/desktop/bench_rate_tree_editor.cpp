@@ -8,6 +8,7 @@
 // Usage: bench_rate_tree_editor   (QT_QPA_PLATFORM=offscreen is set when no platform is given)
 
 #include "ApiClient.h"
+#include "BenchCalls.h"
 #include "BigRateTree.h"
 #include "RateTreeEditor.h"
 #include "RateTreeModel.h"
@@ -24,6 +25,7 @@
 #include <cstdio>
 
 using namespace backoffice;
+using backoffice::bench::ok;
 
 namespace {
 
@@ -47,14 +49,6 @@ double timed(F &&work)
     work();
     settle();
     return double(timer.nsecsElapsed()) / 1e6;
-}
-
-bool ok(ApiReply *reply, const char *what)
-{
-    if (reply->waitForFinished(120000))
-        return true;
-    std::fprintf(stderr, "%s failed: %d %s\n", what, reply->httpStatus(), qPrintable(reply->error().message));
-    return false;
 }
 
 } // namespace

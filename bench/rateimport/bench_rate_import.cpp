@@ -7,6 +7,7 @@
 // Usage: bench_rate_import [--rows N]
 
 #include "ApiClient.h"
+#include "BenchCalls.h"
 #include "ServerInstance.h"
 #include "SheetReader.h"
 
@@ -25,6 +26,7 @@
 #include <xlsxwriter.h>
 
 using namespace backoffice;
+using backoffice::bench::ok;
 
 namespace {
 
@@ -77,14 +79,6 @@ QByteArray xlsxSheet(const QStringList &countries, int rows)
     workbook_close(book);
     QFile file(QString::fromLocal8Bit(path));
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool ok(ApiReply *reply, const char *what)
-{
-    if (reply->waitForFinished(120000))
-        return true;
-    std::fprintf(stderr, "%s failed: %d %s\n", what, reply->httpStatus(), qPrintable(reply->error().message));
-    return false;
 }
 
 struct Timing {

@@ -10,6 +10,7 @@
 // Usage: bench_quote_http [--seconds S] [--in-flight N]
 
 #include "ApiClient.h"
+#include "BenchCalls.h"
 #include "Database.h"
 #include "RatingEngine.h"
 #include "ServerInstance.h"
@@ -36,14 +37,6 @@ using namespace backoffice::bench;
 
 namespace {
 
-
-bool call(ApiClient &client, ApiReply *reply, const char *what)
-{
-    if (reply->waitForFinished(600000))
-        return true;
-    std::fprintf(stderr, "%s failed: %s\n", what, reply->body().constData());
-    return false;
-}
 
 // Keeps `inFlight` requests going for `seconds`, returns completed requests per second.
 double throughput(const QUrl &url, const QByteArray &token, const QByteArray *body, int inFlight, double seconds,
@@ -149,30 +142,30 @@ int main(int argc, char *argv[])
     }
     ApiClient client;
     client.setBaseUrl(QUrl(instance.baseUrl()));
-    if (!call(client, client.login(server::ServerInstance::demoAdminLogin(), server::ServerInstance::demoPassword()), "sign-in"))
+    if (!ok(client.login(server::ServerInstance::demoAdminLogin(), server::ServerInstance::demoPassword()), "sign-in"))
         return 1;
 
     // A GBP agreement has no demo services: the big-tree service is the only one it uses.
     ApiReply *agreements = client.get(QStringLiteral("agreements"), QUrlQuery(QStringLiteral("currency=GBP")));
-    if (!call(client, agreements, "agreements"))
+    if (!ok(agreements, "agreements"))
         return 1;
     const QJsonObject agreement = agreements->object().value(QLatin1String("items")).toArray().first().toObject();
     ApiReply *service = client.post(QStringLiteral("services"), {{QStringLiteral("name"), QStringLiteral("Bench 100k")},
                                                                 {QStringLiteral("type"), QStringLiteral("payg")},
                                                                 {QStringLiteral("currency"), QStringLiteral("GBP")}});
-    if (!call(client, service, "service"))
+    if (!ok(service, "service"))
         return 1;
     const qint64 serviceId = service->object().value(QLatin1String("id")).toInteger();
     ApiReply *scope = client.post(QStringLiteral("service-scopes"), {{QStringLiteral("serviceId"), serviceId},
                                                                     {QStringLiteral("effectiveFrom"), QStringLiteral("2020-01-01T00:00:00")}});
-    if (!call(client, scope, "scope"))
+    if (!ok(scope, "scope"))
         return 1;
     QElapsedTimer setup;
     setup.start();
     const QJsonArray tree = bigTree();
     ApiReply *put = client.put(QStringLiteral("service-scopes/%1/tree").arg(scope->object().value(QLatin1String("id")).toInteger()),
                                {{QStringLiteral("nodes"), tree}});
-    if (!call(client, put, "tree"))
+    if (!ok(put, "tree"))
         return 1;
     std::printf("stored a %lld-node tree in %.1f s\n", qint64(tree.size()), setup.elapsed() / 1000.0);
     ApiReply *enable = client.post(QStringLiteral("enabled-services"),
@@ -180,7 +173,7 @@ int main(int argc, char *argv[])
                                     {QStringLiteral("serviceId"), serviceId},
                                     {QStringLiteral("effectiveFrom"), QStringLiteral("2020-01-01T00:00:00")},
                                     {QStringLiteral("effectiveFromZone"), QStringLiteral("UTC")}});
-    if (!call(client, enable, "enable"))
+    if (!ok(enable, "enable"))
         return 1;
 
     const QJsonObject quote{{QStringLiteral("agreementId"), agreement.value(QLatin1String("id"))},
@@ -190,7 +183,7 @@ int main(int argc, char *argv[])
                                                                        {QStringLiteral("mccmnc"), mccmnc(123, 321)}}}};
     const QByteArray body = QJsonDocument(quote).toJson(QJsonDocument::Compact);
     ApiReply *first = client.post(QStringLiteral("rating/quote"), quote); // builds the index once
-    if (!call(client, first, "first quote") || first->object().value(QLatin1String("status")).toString() != QLatin1String("ok")) {
+    if (!ok(first, "first quote") || first->object().value(QLatin1String("status")).toString() != QLatin1String("ok")) {
         std::fprintf(stderr, "unexpected quote: %s\n", first->body().constData());
         return 1;
     }

@@ -19,11 +19,6 @@ QVariant textOrNull(const QJsonValue &value)
     return value.isString() && !value.toString().isEmpty() ? QVariant(value.toString()) : QVariant(QMetaType::fromType<QString>());
 }
 
-QJsonValue nullable(const QVariant &value)
-{
-    return value.isNull() ? QJsonValue() : QJsonValue(value.toString());
-}
-
 } // namespace
 
 RateTreeStore::RateTreeStore(QSqlDatabase db)
@@ -33,29 +28,9 @@ RateTreeStore::RateTreeStore(QSqlDatabase db)
 
 QJsonArray RateTreeStore::load(qint64 scopeId) const
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    // Ordered by id within the scope: a parent is always stored before its children.
-    q.prepare(QStringLiteral("SELECT id, parent_id, position, match, price_type, dimension, price, scale, billing_rule,"
-                             " quantity_rule FROM rate_nodes WHERE scope_id = ? ORDER BY id"));
-    q.addBindValue(scopeId);
-    execOrThrow(q, "load rate tree");
     QJsonArray nodes;
-    while (q.next()) {
-        QJsonObject node{{QStringLiteral("id"), q.value(0).toLongLong()},
-                         {QStringLiteral("parentId"), q.value(1).isNull() ? QJsonValue() : QJsonValue(q.value(1).toLongLong())},
-                         {QStringLiteral("position"), q.value(2).toInt()},
-                         {QStringLiteral("match"), q.value(3).toString()},
-                         {QStringLiteral("priceType"), q.value(4).toString()},
-                         {QStringLiteral("dimension"), nullable(q.value(5))},
-                         {QStringLiteral("price"), q.value(6).isNull() ? QJsonValue()
-                                                                       : QJsonValue(Amount::fromMicros(q.value(6).toLongLong()).toString())},
-                         {QStringLiteral("scale"), q.value(7).isNull() ? QJsonValue()
-                                                                       : QJsonValue(QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object())},
-                         {QStringLiteral("billingRule"), nullable(q.value(8))},
-                         {QStringLiteral("quantityRule"), nullable(q.value(9))}};
-        nodes.append(node);
-    }
+    for (const rating::RateNode &node : loadNodes(scopeId))
+        nodes.append(rating::RateTree::nodeToJson(node));
     return nodes;
 }
 
