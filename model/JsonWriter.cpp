@@ -57,19 +57,37 @@ JsonWriter &JsonWriter::key(QLatin1StringView name)
     return *this;
 }
 
+namespace {
+
+// One byte of UTF-8 text inside a JSON string: quotes, backslashes and controls escaped.
+inline void appendEscaped(QByteArray &out, char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\')
+        out.append('\\').append(c);
+    else if (byte < 0x20)
+        out.append("\\u00").append(hex[byte >> 4]).append(hex[byte & 0xf]);
+    else
+        out.append(c);
+}
+
+} // namespace
+
 JsonWriter &JsonWriter::value(const QString &text)
 {
     separate();
     m_out.append('"');
-    static const char hex[] = "0123456789abcdef";
-    for (const char c : text.toUtf8()) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\')
-            m_out.append('\\').append(c);
-        else if (byte < 0x20)
-            m_out.append("\\u00").append(hex[byte >> 4]).append(hex[byte & 0xf]);
-        else
-            m_out.append(c);
+    // ASCII (nearly every key, code and price) goes straight across; from the first other
+    // character on, the text goes through toUtf8.
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c >= 0x80) {
+            for (const char byte : QStringView(text).mid(i).toUtf8())
+                appendEscaped(m_out, byte);
+            break;
+        }
+        appendEscaped(m_out, char(c));
     }
     m_out.append('"');
     return *this;

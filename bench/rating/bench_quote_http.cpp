@@ -192,10 +192,11 @@ int main(int argc, char *argv[])
     const QByteArray token = client.token().toUtf8();
     const QUrl base(instance.baseUrl());
     qint64 failures = 0;
-    const double health = throughput(base.resolved(QUrl(QStringLiteral("api/v1/health"))), token, nullptr, inFlight, seconds, &failures);
-    const double quotes = throughput(base.resolved(QUrl(QStringLiteral("api/v1/rating/quote"))), token, &body, inFlight, seconds, &failures);
+    // wrk first: the in-process client leaves its keep-alive connections open afterwards.
     const double wrkHealth = wrkThroughput(base.resolved(QUrl(QStringLiteral("api/v1/health"))), token, nullptr, inFlight, seconds);
     const double wrkQuotes = wrkThroughput(base.resolved(QUrl(QStringLiteral("api/v1/rating/quote"))), token, &body, inFlight, seconds);
+    const double health = throughput(base.resolved(QUrl(QStringLiteral("api/v1/health"))), token, nullptr, inFlight, seconds, &failures);
+    const double quotes = throughput(base.resolved(QUrl(QStringLiteral("api/v1/rating/quote"))), token, &body, inFlight, seconds, &failures);
 
     // In process: the engine alone, same agreement and attributes.
     server::RatingEngine engine(*instance.database());
