@@ -43,6 +43,12 @@ QString joinedPath(const QStringList &path)
     return path.join(QChar(0x1f));
 }
 
+// "1 row", "3 rows": counts in messages.
+QString counted(qint64 n, const char *one, const char *many)
+{
+    return QString::number(n) + u' ' + QLatin1String(n == 1 ? one : many);
+}
+
 bool isUnderstood(MatchHow how)
 {
     return how != MatchHow::None && how != MatchHow::Empty;
@@ -396,30 +402,29 @@ void RateImporter::reportColumns()
                 if (!resolved.problem.isEmpty())
                     message = QStringLiteral("%1: the mapping of \"%2\" is refused: %3").arg(title, text, resolved.problem);
                 else if (emptyMatters)
-                    message = QStringLiteral("%1: %2 rows have no value; map the empty value (to Others, for instance)")
-                                  .arg(title)
-                                  .arg(resolved.usedRows);
+                    message = QStringLiteral("%1: %2 no value; map the empty value (to Others, for instance)")
+                                  .arg(title, counted(resolved.usedRows, "row has", "rows have"));
                 else
-                    message = QStringLiteral("%1: no match for \"%2\" (%3 rows); map it by hand")
-                                  .arg(title, text)
-                                  .arg(resolved.usedRows);
+                    message = QStringLiteral("%1: no match for \"%2\" (%3); map it by hand")
+                                  .arg(title, text, counted(resolved.usedRows, "row", "rows"));
                 m_analysis.addProblem(resolved.firstRow, column.setting.column, message, true);
             }
         }
         if (bestMatches > 0)
             m_analysis.addProblem(0, column.setting.column,
-                                  QStringLiteral("%1: %2 values were matched by similarity; check them").arg(title).arg(bestMatches),
+                                  QStringLiteral("%1: %2 matched by similarity; check them")
+                                      .arg(title, counted(bestMatches, "value was", "values were")),
                                   false);
         if (openValues > 0)
             m_analysis.addProblem(0, column.setting.column,
-                                  QStringLiteral("%1: %2 values are not in the dictionary and are imported as written; they "
+                                  QStringLiteral("%1: %2 not in the dictionary and imported as written; such names "
                                                  "match only traffic whose number prefix names them the same way")
-                                      .arg(title)
-                                      .arg(openValues),
+                                      .arg(title, counted(openValues, "value is", "values are")),
                                   false);
         if (negatives > 0)
             m_analysis.addProblem(0, column.setting.column,
-                                  QStringLiteral("%1: %2 negative prices are taken as positive").arg(title).arg(negatives), false);
+                                  QStringLiteral("%1: %2 taken as positive").arg(title, counted(negatives, "negative price is", "negative prices are")),
+                                  false);
         m_analysis.columns.append(column);
     }
 }

@@ -40,6 +40,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QRadioButton>
 #include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
@@ -321,6 +322,12 @@ void TestRateImportWizard::csvImportsIntoTheMtNode()
     QCOMPARE(wizard.analysis()->settings().value(QLatin1String("structure")).toArray().first().toString(),
              QStringLiteral("network"));
     QVERIFY(page->structure()->moveLevel(QStringLiteral("network"), +1));
+    // Merge or replace goes with the settings (the server keeps the rest of the branch on merge).
+    page->setMerge(true);
+    QCOMPARE(page->settings().toJson().value(QLatin1String("mode")).toString(), QStringLiteral("merge"));
+    QVERIFY(page->findChild<QRadioButton *>(QStringLiteral("modeMerge"))->isChecked());
+    page->setMerge(false);
+    QCOMPARE(page->settings().toJson().value(QLatin1String("mode")).toString(), QStringLiteral("replace"));
     QVERIFY(!page->structure()->removeLevel(QStringLiteral("country"))); // declared: not removable
     QTRY_VERIFY_WITH_TIMEOUT(wizard.analysis()->isReady(), ServerTimeoutMs);
 

@@ -259,7 +259,7 @@ void TestRateImporter::emptyAttributeMappedToOthers()
         {"column":2,"role":"attribute","dimension":"mccmnc"},{"column":3,"role":"price"}]})";
     const ImportAnalysis a = analyse(rows, plain);
     QVERIFY(!a.ready());
-    QVERIFY(a.problems.first().message.contains(s("1 rows have no value")));
+    QVERIFY(a.problems.first().message.contains(s("1 row has no value")));
     const ImportAnalysis mapped = analyse(rows, R"({"columns":[{"column":1,"role":"attribute","dimension":"country"},
         {"column":2,"role":"attribute","dimension":"mccmnc","manual":{"":"*"}},{"column":3,"role":"price"}]})");
     QVERIFY(mapped.ready());
@@ -279,7 +279,7 @@ void TestRateImporter::pricesAndRules()
     const ImportAnalysis a = analyse(rows, json);
     QVERIFY(!a.ready()); // "n/a" is not a price
     QVERIFY(messages(a, true).join(u'\n').contains(s("Column B (Price): no match for \"n/a\"")));
-    QVERIFY(messages(a, false).join(u'\n').contains(s("1 negative prices are taken as positive")));
+    QVERIFY(messages(a, false).join(u'\n').contains(s("1 negative price is taken as positive")));
     // Only the texts that are not prices are offered for mapping.
     QCOMPARE(a.columns[1].values.size(), 2); // "" and "n/a"
 

@@ -163,6 +163,15 @@ void ColumnRoleDialog::updateVisibility()
         hint += QLatin1Char(' ') + tr("Values not found in the dictionary are taken as they are.");
     m_hint->setText(hint.trimmed());
     m_hint->setVisible(!hint.isEmpty());
+
+    // The layout's minimum size leaves out the wrapped hint's height for the width: a hint growing
+    // to three lines squeezed the combo boxes flat. Grow the dialog to what its width needs.
+    if (QLayout *box = layout(); box && isVisible()) {
+        box->activate();
+        const int needed = box->hasHeightForWidth() ? box->totalHeightForWidth(width()) : box->totalSizeHint().height();
+        if (needed > height())
+            resize(width(), needed);
+    }
 }
 
 ColumnDeclaration ColumnRoleDialog::declaration() const

@@ -92,8 +92,17 @@ void DimensionValueSearch::send()
                           object.value(QLatin1String("label")).toString());
             }
         }
-        // The best guess is the first dictionary value, not Others.
-        m_results->setCurrentRow(m_results->count() > 1 && (m_results->item(1)->flags() & Qt::ItemIsEnabled) ? 1 : 0);
+        const bool found = m_results->count() > 1 && (m_results->item(1)->flags() & Qt::ItemIsEnabled);
+        if (!found && reply->ok()) {
+            auto *none = new QListWidgetItem(
+                tr("No value matches \"%1\": type part of another name or a code, or choose Others.")
+                    .arg(m_search->text().trimmed()),
+                m_results);
+            none->setFlags(Qt::NoItemFlags);
+        }
+        // The best guess is the first dictionary value. Others is never chosen for the user: with
+        // no match nothing is selected, and Enter or "Use the selected match" does nothing.
+        m_results->setCurrentRow(found ? 1 : -1);
         emit searchFinished();
     });
 }

@@ -76,7 +76,19 @@ void ImportConfirmPage::initializePage()
             .arg(analysis.value(QLatin1String("records")).toInteger())
             .arg(analysis.value(QLatin1String("skippedRows")).toInteger())
             .arg(problems)
-            .arg(changes.join(QStringLiteral(", ")).toHtmlEscaped()));
+            .arg(changes.join(QStringLiteral(", ")).toHtmlEscaped())
+        + removalWarning(int(diff.value(QLatin1String("removed")).toInteger())));
+}
+
+QString ImportConfirmPage::removalWarning(int removed)
+{
+    // Rates in force that the file does not have go: say so where Finish is clicked, not only in a count.
+    if (removed <= 0)
+        return {};
+    return QStringLiteral("<p style=\"color: #b00020;\"><b>%1</b></p>")
+        .arg(tr("%n rate(s) in force are not in the file and will be removed (see the preview's Changes tab).",
+                nullptr, removed)
+                 .toHtmlEscaped());
 }
 
 bool ImportConfirmPage::isComplete() const

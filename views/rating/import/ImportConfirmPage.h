@@ -31,6 +31,7 @@ public:
     bool validatePage() override;
 
 private:
+    static QString removalWarning(int removed);
     RateImportClient *m_client;
     AnalysisRunner *m_runner;
     ImportSettingsPage *m_settings;

@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -68,7 +69,14 @@ ImportFilePage::ImportFilePage(RateImportClient *client, QWidget *parent)
         button->setProperty("formatKey", QString::fromLatin1(info.key));
         auto *explanation = new QLabel(tr(info.explanation), formatBox);
         explanation->setIndent(24);
-        explanation->setEnabled(false); // greyed: it explains, it is not a control
+        // Greyed, as it explains and is not a control, but not as faint as disabled text: it is read.
+        QPalette palette = explanation->palette();
+        const QColor text = palette.color(QPalette::WindowText);
+        const QColor back = palette.color(QPalette::Window);
+        palette.setColor(QPalette::WindowText,
+                         QColor((text.red() * 3 + back.red() * 2) / 5, (text.green() * 3 + back.green() * 2) / 5,
+                                (text.blue() * 3 + back.blue() * 2) / 5));
+        explanation->setPalette(palette);
         m_formats->addButton(button, id++);
         formatLayout->addWidget(button);
         formatLayout->addWidget(explanation);

@@ -21,6 +21,8 @@ namespace {
 
 // Beyond this many nodes the preview opens collapsed below the node, as the constructor does.
 constexpr int ExpandAllLimit = 500;
+constexpr int MaxColumnWidth = 640;
+constexpr int ColumnPadding = 16; // a gap before the next column's text
 
 } // namespace
 
@@ -95,7 +97,15 @@ void ImportPreviewPage::showAnalysis()
     const QJsonArray problems = analysis.value(QLatin1String("problems")).toArray();
     importProblems::fillTable(m_errors, problems);
     const int problemCount = int(analysis.value(QLatin1String("problemCount")).toInteger(problems.size()));
-    m_tabs->setTabText(1, problemCount == 0 ? tr("Errors") : tr("Errors (%1)").arg(problemCount));
+    const int blocking = int(analysis.value(QLatin1String("blockingCount")).toInteger());
+    const int warnings = qMax(0, problemCount - blocking);
+    // The tab says what it holds: on the preview these are mostly warnings, not errors.
+    QStringList counts;
+    if (blocking > 0)
+        counts << tr("%n error(s)", nullptr, blocking);
+    if (warnings > 0)
+        counts << tr("%n warning(s)", nullptr, warnings);
+    m_tabs->setTabText(1, counts.isEmpty() ? tr("Errors") : tr("Errors: %1").arg(counts.join(QStringLiteral(", "))));
     m_diff->setDiff(analysis.value(QLatin1String("diff")).toObject());
     m_tabs->setCurrentIndex(0);
 }
@@ -135,6 +145,13 @@ void ImportPreviewPage::showTree(const QJsonObject &tree)
     }
     if (node.isValid())
         m_treeView->scrollTo(node, QAbstractItemView::PositionAtTop);
+    // Scales ("Tier: 0.026 (from 0), 0.024 (from 250000)") and deep names need more than the
+    // default widths: widen to the contents, never narrower than the defaults nor wider than MaxColumnWidth.
+    for (const auto &[column, least] : {std::pair {int(RateTreeModel::ResourceColumn), 300},
+                                        std::pair {int(RateTreeModel::PriceColumn), 200}}) {
+        m_treeView->resizeColumnToContents(column);
+        m_treeView->setColumnWidth(column, qBound(least, m_treeView->columnWidth(column) + ColumnPadding, MaxColumnWidth));
+    }
 }
 
 } // namespace backoffice::views

@@ -31,6 +31,12 @@ QString text(const QJsonObject &problem)
     const bool namesColumn = message.startsWith(QLatin1String("Column "));
     if (row > 0 && column > 0 && !namesColumn)
         return tr("Row %1, column %2: %3").arg(row).arg(columnLetters(int(column)), message);
+    if (row > 0 && namesColumn) {
+        // "Row 10, column D (Price): …", not "Row 10: Column D (Price): …".
+        QString rest = message;
+        rest[0] = rest[0].toLower();
+        return tr("Row %1, %2").arg(row).arg(rest);
+    }
     if (row > 0)
         return tr("Row %1: %2").arg(row).arg(message);
     if (column > 0 && !namesColumn)
@@ -83,7 +89,9 @@ void fillTable(QTableWidget *table, const QJsonArray &problems)
             return item;
         };
         table->setItem(i, 0, number(problem.value(QLatin1String("row"))));
-        table->setItem(i, 1, number(problem.value(QLatin1String("column"))));
+        // Columns by letter, as the sheet's headers and the messages name them.
+        const qint64 column = problem.value(QLatin1String("column")).toInteger();
+        table->setItem(i, 1, new QTableWidgetItem(column > 0 ? columnLetters(int(column)) : QString()));
         auto *severity = new QTableWidgetItem(blocking ? tr("Error") : tr("Warning"));
         if (blocking)
             severity->setForeground(blockingColor);

@@ -51,6 +51,8 @@ ImportSettingsPage::ImportSettingsPage(RateImportClient *client, AnalysisRunner 
     , m_first(new QRadioButton(tr("Take first"), this))
     , m_last(new QRadioButton(tr("Take last"), this))
     , m_error(new QRadioButton(tr("Show error (do not import)"), this))
+    , m_replace(new QRadioButton(tr("Replace the branch with the sheet"), this))
+    , m_merge(new QRadioButton(tr("Merge: keep what the sheet does not mention"), this))
     , m_structure(new StructureEditor(this))
     , m_columnStatus(new ColumnStatusList(this))
     , m_problems(new QListWidget(this))
@@ -108,6 +110,10 @@ ImportSettingsPage::ImportSettingsPage(RateImportClient *client, AnalysisRunner 
                               : button == m_last ? QStringLiteral("last")
                                                  : QStringLiteral("error"));
     });
+    auto *mode = new QButtonGroup(this);
+    mode->addButton(m_replace);
+    mode->addButton(m_merge);
+    connect(m_merge, &QRadioButton::toggled, this, [this](bool checked) { setMerge(checked); });
     connect(m_structure, &StructureEditor::levelsChanged, this, [this](const QStringList &levels) {
         if (m_settings.structure == levels)
             return;
@@ -128,6 +134,11 @@ QWidget *ImportSettingsPage::buildSettingsPanel()
     m_last->setObjectName(QStringLiteral("duplicatesLast"));
     m_error->setObjectName(QStringLiteral("duplicatesError"));
     m_first->setChecked(true);
+    m_replace->setObjectName(QStringLiteral("modeReplace"));
+    m_merge->setObjectName(QStringLiteral("modeMerge"));
+    m_replace->setChecked(true);
+    m_merge->setToolTip(tr("A vendor's update of a few countries: the countries, networks and prices the sheet does "
+                           "not list stay as they are."));
     m_problems->setObjectName(QStringLiteral("importProblems"));
     m_problems->setWordWrap(true);
     m_problems->setMinimumHeight(120);
@@ -142,6 +153,10 @@ QWidget *ImportSettingsPage::buildSettingsPanel()
     duplicates->addWidget(m_last);
     duplicates->addWidget(m_error);
     form->addRow(tr("Duplicate handling:"), duplicates);
+    auto *modes = new QVBoxLayout;
+    modes->addWidget(m_replace);
+    modes->addWidget(m_merge);
+    form->addRow(tr("Rates in force:"), modes);
     auto *structureBox = new QGroupBox(tr("Tree structure"), panel);
     auto *structureLayout = new QVBoxLayout(structureBox);
     structureLayout->addWidget(m_structure);
@@ -182,7 +197,10 @@ void ImportSettingsPage::initializePage()
     m_structure->setDimensionLabels(labels);
     m_structure->setDerivable({});
     m_structure->setDeclared({});
-    m_structure->setRootText(tr("Resource: %1").arg(import.value(QLatin1String("nodeLabel")).toString()));
+    // "Resource: A2P (MT)" would call the direction a resource: the root names the node by its path.
+    m_structure->setRootText(tr("Resource: %1")
+                                 .arg(m_targetLabel.isEmpty() ? import.value(QLatin1String("nodeLabel")).toString()
+                                                              : m_targetLabel));
     const int rowCount = int(import.value(QLatin1String("rowCount")).toInteger());
     m_rows->setImport(m_importId, rowCount, int(import.value(QLatin1String("columnCount")).toInteger()));
     if (m_rows->canFetchMore({}))
@@ -195,6 +213,11 @@ void ImportSettingsPage::initializePage()
     {
         const QSignalBlocker blocker(m_first);
         m_first->setChecked(true);
+    m_replace->setObjectName(QStringLiteral("modeReplace"));
+    m_merge->setObjectName(QStringLiteral("modeMerge"));
+    m_replace->setChecked(true);
+    m_merge->setToolTip(tr("A vendor's update of a few countries: the countries, networks and prices the sheet does "
+                           "not list stay as they are."));
     }
     m_runner->setImportId(m_importId);
     m_columnStatus->showAnalysis(m_settings, m_dimensions, {});
@@ -279,6 +302,19 @@ void ImportSettingsPage::setDuplicates(const QString &duplicates)
     if (m_settings.duplicates == duplicates)
         return;
     m_settings.duplicates = duplicates;
+    settingsChanged();
+}
+
+void ImportSettingsPage::setMerge(bool merge)
+{
+    QRadioButton *button = merge ? m_merge : m_replace;
+    if (!button->isChecked()) {
+        const QSignalBlocker blocker(m_merge);
+        button->setChecked(true);
+    }
+    if (m_settings.merge == merge)
+        return;
+    m_settings.merge = merge;
     settingsChanged();
 }
 

@@ -31,6 +31,9 @@ public:
     const ImportSettings &settings() const { return m_settings; }
     const QList<ImportDimension> &dimensions() const { return m_dimensions; }
     QString format() const;
+    // The path of the import node as the window title shows it ("SMS message › A2P (MT)"): the
+    // tree structure's root. Without it the root shows the server's label of the node alone.
+    void setTargetLabel(const QString &label) { m_targetLabel = label; }
 
     // What the column header's "Import as" dialog does on OK (Ignore removes the declaration).
     void declareColumn(const ColumnDeclaration &declaration);
@@ -38,6 +41,8 @@ public:
     void editColumn(int column);
     void setStartRow(int row);
     void setDuplicates(const QString &duplicates);
+    // Replace the node's branch with the sheet (false) or merge the sheet into it (true).
+    void setMerge(bool merge);
     // Opens the manual mapping of a declared column; OK calls setManual().
     void openMapping(int column);
     // Stores the manual map of a column and analyses again.
@@ -66,12 +71,15 @@ private:
     QList<ImportDimension> m_dimensions;
     QStringList m_declarationOrder; // attribute dimensions in the order their columns were declared
     QString m_importId; // the import the page was set up for
+    QString m_targetLabel;
     SheetRowsModel *m_rows;
     QTableView *m_sheet;
     QSpinBox *m_startRow;
     QRadioButton *m_first;
     QRadioButton *m_last;
     QRadioButton *m_error;
+    QRadioButton *m_replace;
+    QRadioButton *m_merge;
     StructureEditor *m_structure;
     ColumnStatusList *m_columnStatus;
     QListWidget *m_problems;

@@ -107,8 +107,10 @@ QString ColumnDeclaration::describe(const QList<ImportDimension> &dimensions) co
             if (d.key == dimension)
                 label = d.label;
         }
-        // The short keys read better in a header than the dictionary attributes' long labels.
-        return tr("%1 (%2, %3)").arg(label, matchBy, bestMatch ? tr("best") : tr("full"));
+        // The short keys read better in a header than the dictionary attributes' long labels; a
+        // dictionary's "label" attribute is what the "My values are" list calls its name.
+        const QString by = matchBy == QLatin1String("label") ? tr("name") : matchBy;
+        return tr("%1 (%2, %3)").arg(label, by, bestMatch ? tr("best") : tr("full"));
     }
     if (role == Role::Price && !pricingCategory.isEmpty()) {
         QString category = pricingCategory;
@@ -130,6 +132,7 @@ QJsonObject ImportSettings::toJson() const
     }
     return {{QStringLiteral("startRow"), startRow},
             {QStringLiteral("duplicates"), duplicates},
+            {QStringLiteral("mode"), merge ? QStringLiteral("merge") : QStringLiteral("replace")},
             {QStringLiteral("columns"), columnArray},
             {QStringLiteral("structure"), QJsonArray::fromStringList(structure)}};
 }

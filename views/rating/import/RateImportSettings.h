@@ -53,6 +53,7 @@ struct ColumnDeclaration {
 struct ImportSettings {
     int startRow = 1;
     QString duplicates = QStringLiteral("first"); // first, last, error
+    bool merge = false; // keep what the sheet does not mention (mode "merge"), else replace the branch
     QMap<int, ColumnDeclaration> columns; // by 1-based column; Ignore never stored
     QStringList structure; // tree levels below the node, dimension keys
 

@@ -38,6 +38,7 @@ RateImportWizard::RateImportWizard(ApiClient &api, qint64 scopeId, qint64 nodeId
     resize(1280, 820);
 
     m_confirmPage->setTargetLabel(nodeLabel);
+    m_settingsPage->setTargetLabel(nodeLabel);
     connect(m_client, &RateImportClient::applied, this, [this] { emit imported(); });
     loadAncestors();
 }

@@ -116,7 +116,7 @@ QVariant SheetRowsModel::headerData(int section, Qt::Orientation orientation, in
     const QString &title = m_titles.at(section);
     switch (role) {
     case Qt::DisplayRole: return tr("Column %1\n%2").arg(columnLetters(section + 1), title.isEmpty() ? tr("Import as…") : title);
-    case Qt::ToolTipRole: return tr("Click to choose what column %1 is imported as").arg(section + 1);
+    case Qt::ToolTipRole: return tr("Click to choose what column %1 is imported as").arg(columnLetters(section + 1));
     case Qt::FontRole:
         if (!title.isEmpty()) {
             QFont font;

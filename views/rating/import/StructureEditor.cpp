@@ -31,7 +31,8 @@ StructureEditor::StructureEditor(QWidget *parent)
     m_list->setDefaultDropAction(Qt::MoveAction);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_list->setMaximumHeight(140);
+    // Room for five levels: the problems below it need the panel's height more.
+    m_list->setMaximumHeight(5 * m_list->fontMetrics().height() + 16);
     m_root->setObjectName(QStringLiteral("structureRoot"));
     m_add->setObjectName(QStringLiteral("addLevelButton"));
     m_add->setText(tr("Add level"));

@@ -10,6 +10,7 @@
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,7 +36,7 @@ const QColor unmatchedColor(255, 214, 153); // orange, as the manual shows value
 const QColor manualColor(200, 235, 200); // green: mapped by hand
 const QColor similarColor(255, 244, 179); // pale yellow: matched by similarity, worth a look
 
-QString howLabel(const QString &how)
+QString howLabel(const QString &how, Role role)
 {
     if (how == QLatin1String("full"))
         return ValueMappingDialog::tr("Full match");
@@ -48,7 +49,12 @@ QString howLabel(const QString &how)
     if (how == QLatin1String("open"))
         return ValueMappingDialog::tr("Taken as it is");
     if (how == QLatin1String("none"))
-        return ValueMappingDialog::tr("No match");
+        return role == Role::Price ? ValueMappingDialog::tr("Not a price") : ValueMappingDialog::tr("No match");
+    if (how == QLatin1String("value"))
+        return ValueMappingDialog::tr("Read from the cell");
+    if (how == QLatin1String("empty"))
+        // An empty price skips its row; an empty attribute cell blocks like an unmatched one.
+        return role == Role::Price ? ValueMappingDialog::tr("Empty: row not imported") : ValueMappingDialog::tr("Empty");
     return how;
 }
 
@@ -82,6 +88,24 @@ QList<QPair<QString, QString>> choicesFor(Role role)
     default: break;
     }
     return list;
+}
+
+// What a cell text is imported as: a dictionary value with its key ("Sweden (SE)"); a rate
+// property by its label alone ("Blocked", not "Blocked (blocked)"): its keys are the program's.
+QString shownValue(Role role, const QString &key, QString label)
+{
+    if (key.isEmpty())
+        return {};
+    if (role != Role::Attribute) {
+        if (label.isEmpty() || label == key) {
+            for (const auto &[choiceKey, choiceLabel] : choicesFor(role)) {
+                if (choiceKey == key)
+                    label = choiceLabel;
+            }
+        }
+        return label.isEmpty() ? key : label;
+    }
+    return label.isEmpty() || label == key ? key : QStringLiteral("%1 (%2)").arg(label, key);
 }
 
 } // namespace
@@ -130,11 +154,20 @@ ValueMappingDialog::ValueMappingDialog(ApiClient &api, const ColumnDeclaration &
     m_table->resizeColumnToContents(TextColumn);
 
     auto *heading = new QLabel(tr("<b>Column %1: %2</b>").arg(columnLetters(declaration.column), title.toHtmlEscaped()), this);
-    auto *hint = new QLabel(values.isEmpty()
-                                ? tr("Every value of this column was read as it is: there is nothing to map.")
-                                : tr("Values in orange have no match and block the import until mapped; yellow ones "
-                                     "were matched by similarity. Select a value, then choose what it stands for."),
-                            this);
+    QString hintText;
+    if (values.isEmpty())
+        hintText = tr("Every value of this column was read as it is: there is nothing to map.");
+    else if (declaration.role == Role::Price)
+        // A price column lists only the texts that are not prices: nothing is matched by similarity.
+        hintText = tr("These cells are not prices. Values in orange block the import until mapped: select a "
+                      "value, then type the price it stands for or choose a price type.");
+    else if (declaration.role == Role::Attribute)
+        hintText = tr("Values in orange have no match and block the import until mapped; yellow ones were matched "
+                      "by similarity. Select a value, then choose what it stands for.");
+    else
+        hintText = tr("Values in orange have no match and block the import until mapped; yellow ones were matched "
+                      "by similarity. Select a value, choose what it stands for, then Set.");
+    auto *hint = new QLabel(hintText, this);
     hint->setWordWrap(true);
     m_selected->setObjectName(QStringLiteral("mappingSelected"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -172,15 +205,34 @@ ValueMappingDialog::ValueMappingDialog(ApiClient &api, const ColumnDeclaration &
     m_clear->setEnabled(false);
     if (m_set)
         m_set->setEnabled(false);
-    // Start on the first value that blocks the import, where the work is.
-    for (int row = 0; row < m_table->rowCount(); ++row) {
-        if (m_table->item(row, TextColumn)->data(AutoHowRole).toString() == QLatin1String("none")
-            && !m_manual.contains(m_table->item(row, TextColumn)->data(TextRole).toString())) {
-            m_table->setCurrentCell(row, TextColumn);
-            break;
+    // Start on the first value that blocks the import, where the work is; without one, on the first
+    // value matched by similarity, the one to check.
+    const auto firstUnmapped = [this](const QString &how) {
+        for (int row = 0; row < m_table->rowCount(); ++row) {
+            const QTableWidgetItem *item = m_table->item(row, TextColumn);
+            if (item->data(AutoHowRole).toString() == how && !m_manual.contains(item->data(TextRole).toString()))
+                return row;
         }
-    }
+        return -1;
+    };
+    int start = firstUnmapped(QStringLiteral("none"));
+    if (start < 0)
+        start = firstUnmapped(QStringLiteral("best"));
+    if (start >= 0)
+        m_table->setCurrentCell(start, TextColumn);
     resize(760, 580);
+}
+
+void ValueMappingDialog::keyPressEvent(QKeyEvent *event)
+{
+    // The line edits pass Enter on after their returnPressed; QDialogButtonBox makes OK the default
+    // button when the dialog shows, so without this Enter would also accept the dialog.
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+        && qobject_cast<QLineEdit *>(focusWidget()) && isAncestorOf(focusWidget())) {
+        event->accept();
+        return;
+    }
+    QDialog::keyPressEvent(event);
 }
 
 QWidget *ValueMappingDialog::buildEditor(ApiClient &api)
@@ -212,6 +264,7 @@ QWidget *ValueMappingDialog::buildEditor(ApiClient &api)
             // Exact decimals with at most 6 places, as Money holds them (guide §3).
             m_price->setValidator(new QRegularExpressionValidator(
                 QRegularExpression(QStringLiteral("^\\d{0,12}(\\.\\d{0,6})?$")), m_price));
+            connect(m_price, &QLineEdit::returnPressed, this, &ValueMappingDialog::applyEditor);
             row->addWidget(m_price, 1);
             row->addWidget(new QLabel(tr("or"), editor));
         }
@@ -222,6 +275,10 @@ QWidget *ValueMappingDialog::buildEditor(ApiClient &api)
         for (const auto &[key, label] : choicesFor(role))
             m_choice->addItem(label, key);
         row->addWidget(m_choice, 1);
+        if (m_price) {
+            // Typing a price means the price typed, whatever type was chosen before.
+            connect(m_price, &QLineEdit::textEdited, m_choice, [this] { m_choice->setCurrentIndex(0); });
+        }
     }
     if (role != Role::Attribute) {
         m_set = new QPushButton(tr("Set"), editor);
@@ -308,10 +365,10 @@ void ValueMappingDialog::fillRow(int row)
         const QString autoKey = text->data(AutoKeyRole).toString();
         // A mapping made earlier shows the label the analysis found for it.
         QString label = m_manualLabels.value(cell);
-        if (label.isEmpty())
-            label = autoKey == value ? text->data(AutoLabelRole).toString() : value;
-        match = label == value || label.isEmpty() ? value : QStringLiteral("%1 (%2)").arg(label, value);
-        how = howLabel(QStringLiteral("manual"));
+        if (label.isEmpty() && autoKey == value)
+            label = text->data(AutoLabelRole).toString();
+        match = shownValue(m_declaration.role, value, label);
+        how = howLabel(QStringLiteral("manual"), m_declaration.role);
         background = manualColor;
     } else {
         const QString autoHow = text->data(AutoHowRole).toString();
@@ -320,12 +377,9 @@ void ValueMappingDialog::fillRow(int row)
             match = tr("(automatic, after OK)");
             how = QString();
         } else {
-            const QString key = text->data(AutoKeyRole).toString();
-            const QString label = text->data(AutoLabelRole).toString();
-            match = key.isEmpty()                 ? QString()
-                : label.isEmpty() || label == key ? key
-                                                  : QStringLiteral("%1 (%2)").arg(label, key);
-            how = howLabel(autoHow);
+            match = shownValue(m_declaration.role, text->data(AutoKeyRole).toString(),
+                               text->data(AutoLabelRole).toString());
+            how = howLabel(autoHow, m_declaration.role);
             if (autoHow == QLatin1String("none"))
                 background = unmatchedColor;
             else if (autoHow == QLatin1String("best"))

@@ -47,6 +47,10 @@ public:
 
     enum ValueColumn { TextColumn, RowsColumn, MatchColumn, HowColumn };
 
+protected:
+    // Enter in the search or the price field maps the value there; it does not close the dialog.
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
     QWidget *buildEditor(ApiClient &api);
     void fillRow(int row);
