@@ -70,13 +70,17 @@ void ImportConfirmPage::initializePage()
         tr("<p>File <b>%1</b> into <b>%2</b> (scope %3).</p>"
            "<p><b>%4</b> record(s) will be imported; %5 row(s) skipped; %6 warning(s).</p>"
            "<p>Changes against the tree in force: %7.</p>"
-           "<p>Everything below <b>%2</b> is replaced by the imported tree.</p>")
+           "<p>%8</p>")
             .arg(import.value(QLatin1String("fileName")).toString().toHtmlEscaped(), target.toHtmlEscaped())
             .arg(m_client->scopeId())
             .arg(analysis.value(QLatin1String("records")).toInteger())
             .arg(analysis.value(QLatin1String("skippedRows")).toInteger())
             .arg(problems)
-            .arg(changes.join(QStringLiteral(", ")).toHtmlEscaped())
+            .arg(changes.join(QStringLiteral(", ")).toHtmlEscaped(),
+                 m_settings->settings().merge
+                     ? tr("The imported rates are merged into <b>%1</b>; what the file does not mention stays.")
+                           .arg(target.toHtmlEscaped())
+                     : tr("Everything below <b>%1</b> is replaced by the imported tree.").arg(target.toHtmlEscaped()))
         + removalWarning(int(diff.value(QLatin1String("removed")).toInteger())));
 }
 

@@ -19,6 +19,7 @@
 #include <QListWidget>
 #include <QRadioButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -51,8 +52,8 @@ ImportSettingsPage::ImportSettingsPage(RateImportClient *client, AnalysisRunner 
     , m_first(new QRadioButton(tr("Take first"), this))
     , m_last(new QRadioButton(tr("Take last"), this))
     , m_error(new QRadioButton(tr("Show error (do not import)"), this))
-    , m_replace(new QRadioButton(tr("Replace the branch with the sheet"), this))
-    , m_merge(new QRadioButton(tr("Merge: keep what the sheet does not mention"), this))
+    , m_replace(new QRadioButton(tr("Replace the branch"), this))
+    , m_merge(new QRadioButton(tr("Merge (keep what the file omits)"), this))
     , m_structure(new StructureEditor(this))
     , m_columnStatus(new ColumnStatusList(this))
     , m_problems(new QListWidget(this))
@@ -82,7 +83,12 @@ ImportSettingsPage::ImportSettingsPage(RateImportClient *client, AnalysisRunner 
     splitter->addWidget(resourceBox);
     auto *scroll = new QScrollArea(splitter);
     scroll->setWidgetResizable(true);
-    scroll->setWidget(buildSettingsPanel());
+    QWidget *panel = buildSettingsPanel();
+    scroll->setWidget(panel);
+    // The panel scrolls up and down, never sideways: the splitter may not squeeze it below its width.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(panel->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width()
+                            + 2 * scroll->frameWidth());
     scroll->setMinimumWidth(380);
     splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 3);
