@@ -49,10 +49,7 @@ void RatingIndex::build()
             entry.scale = qint32(m_scales.size());
             m_scales.append(*node.scale);
         }
-        if (node.priceType == PriceType::Depends) {
-            entry.children = qint32(m_childMaps.size());
-            m_childMaps.append(QHash<QString, qint32>());
-        }
+        entry.hasChildren = node.priceType == PriceType::Depends;
     }
 
     // Children into their parent's map, and the effective rules from the top down: a node's rule is
@@ -64,6 +61,7 @@ void RatingIndex::build()
         QuantityRule quantity; // Inherit while no ancestor set one
         ResourceKind kind;
     };
+    m_children.reserve(nodes.size());
     QList<Pending> stack;
     for (const RateNode *root : m_tree.children(std::nullopt)) {
         const qint32 index = entryById.value(root->id);
@@ -80,11 +78,11 @@ void RatingIndex::build()
         entry.quantityRule = current.quantity == QuantityRule::Inherit ? defaultQuantity : current.quantity;
         for (const RateNode *child : m_tree.children(node.id)) {
             const qint32 childIndex = entryById.value(child->id);
-            if (entry.children >= 0) {
+            if (entry.hasChildren) {
                 if (child->isOthers())
                     entry.others = childIndex;
                 else
-                    m_childMaps[entry.children].insert(child->match, childIndex);
+                    m_children.insert(current.entry, child->match, childIndex);
             }
             ResourceKind kind = current.kind;
             if (!node.parentId) {
@@ -121,7 +119,7 @@ RateDecision RatingIndex::rate(const QuoteRequest &request) const
         }
         const QString &value
             = entry.dimension == Dimension::Resource ? request.resource : request.attribute(entry.dimension);
-        qint32 next = m_childMaps[entry.children].value(value, -1);
+        qint32 next = m_children.find(current, value);
         if (next < 0)
             next = entry.others;
         if (next < 0) {

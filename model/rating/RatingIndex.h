@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChildTable.h"
 #include "Quote.h"
 #include "RateTree.h"
 
@@ -8,8 +9,8 @@
 
 namespace backoffice::rating {
 
-// A rate tree prepared for rating: every "depends" node gets a hash from match value to child
-// (plus its Others child), and every node its effective billing and quantity rules and whether
+// A rate tree prepared for rating: every "depends" node maps match values to children (one
+// ChildTable for the whole tree) plus its Others child, and every node its effective billing and quantity rules and whether
 // validation found it usable. A quote then walks the tree with one hash lookup per level and no
 // allocation. Build once per tree version; rebuild when the tree changes (the index is immutable
 // afterwards, so one index may serve many threads).
@@ -33,7 +34,7 @@ private:
     struct Entry {
         qint64 id = 0;
         Amount price;
-        qint32 children = -1; // index into m_childMaps, for depends nodes
+        bool hasChildren = false; // a depends node: its children are in m_children under its index
         qint32 others = -1; // entry of the Others child
         qint32 scale = -1; // index into m_scales
         PriceType priceType = PriceType::Depends;
@@ -49,7 +50,7 @@ private:
     RateTree m_tree;
     QList<RateProblem> m_problems;
     QList<Entry> m_entries; // same order as m_tree.nodes()
-    QList<QHash<QString, qint32>> m_childMaps;
+    ChildTable m_children; // (depends entry, match) -> child entry
     QList<Scale> m_scales;
     QHash<QString, qint32> m_roots; // domain key -> entry
 };
