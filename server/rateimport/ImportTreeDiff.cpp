@@ -2,8 +2,7 @@
 
 #include "DimensionDictionary.h"
 
-#include <QHash>
-#include <algorithm>
+#include <QSet>
 
 namespace backoffice::server::rateimport {
 
@@ -13,50 +12,25 @@ using rating::RateTree;
 
 namespace {
 
-constexpr QChar Separator(0x1f);
-
-// Priced leaves below nodeId by their path of matches joined with Separator. Labels are not made
-// here: only the few thousand listed items need them, not every one of 100,000 leaves.
-QHash<QString, const RateNode *> leavesBelow(const RateTree &tree, qint64 nodeId)
+// Each level's match and label below nodeId, in the dictionary of the dimension its parent depends on.
+void describe(const RateTree &tree, qint64 nodeId, const RateNode *leaf, DiffItem &item)
 {
-    QHash<QString, const RateNode *> leaves;
-    if (!tree.node(nodeId))
-        return leaves;
-    struct Step {
-        const RateNode *node;
-        QString key;
-    };
-    QList<Step> pending {{tree.node(nodeId), QString()}};
-    while (!pending.isEmpty()) {
-        const Step step = pending.takeLast();
-        if (step.node->priceType != PriceType::Depends) {
-            leaves.insert(step.key, step.node);
-            continue;
-        }
-        for (const RateNode *child : tree.children(step.node->id))
-            pending.append({child, step.key.isEmpty() && step.node->id == nodeId ? child->match : step.key + Separator + child->match});
-    }
-    return leaves;
-}
-
-// Each level's label in the dictionary of the dimension its parent depends on.
-QStringList labelsOf(const RateTree &tree, qint64 nodeId, const RateNode *leaf)
-{
-    QStringList labels;
     bool below = false;
     const QList<const RateNode *> path = tree.pathTo(leaf->id);
     for (qsizetype i = 0; i < path.size(); ++i) {
         if (below) {
             const auto dimension = path[i - 1]->dimension.value_or(rating::Dimension::Resource);
-            labels.append(DimensionDictionary::of(dimension).labelOf(path[i]->match));
+            item.path.append(path[i]->match);
+            item.labels.append(DimensionDictionary::of(dimension).labelOf(path[i]->match));
         }
         below = below || path[i]->id == nodeId;
     }
-    return labels;
 }
 
 QString kindOf(const RateTree &beforeTree, const RateNode &a, const RateTree &afterTree, const RateNode &b)
 {
+    if (a.priceType == PriceType::Depends)
+        return QStringLiteral("changed"); // a branch became a price
     const bool sameRules = beforeTree.effectiveBillingRule(a.id) == afterTree.effectiveBillingRule(b.id)
         && beforeTree.effectiveQuantityRule(a.id) == afterTree.effectiveQuantityRule(b.id);
     if (a.priceType == PriceType::Flat && b.priceType == PriceType::Flat && a.price && b.price && sameRules) {
@@ -71,49 +45,69 @@ QString kindOf(const RateTree &beforeTree, const RateNode &a, const RateTree &af
     return QStringLiteral("changed");
 }
 
-} // namespace
-
-ImportDiff diffImport(const RateTree &current, qint64 nodeId, const RateTree &imported)
+// The priced leaves below nodeId, in tree order (children by position).
+QList<const RateNode *> leavesBelow(const RateTree &tree, qint64 nodeId)
 {
-    const QHash<QString, const RateNode *> before = leavesBelow(current, nodeId);
-    const QHash<QString, const RateNode *> after = leavesBelow(imported, nodeId);
-    QStringList keys = before.keys();
-    keys.reserve(before.size() + after.size());
-    for (auto it = after.cbegin(); it != after.cend(); ++it)
-        if (!before.contains(it.key()))
-            keys.append(it.key());
-    std::sort(keys.begin(), keys.end());
-
-    ImportDiff diff;
-    for (const QString &key : std::as_const(keys)) {
-        const RateNode *was = before.value(key);
-        const RateNode *now = after.value(key);
-        QString kind;
-        if (!was)
-            kind = QStringLiteral("new");
-        else if (!now)
-            kind = QStringLiteral("removed");
-        else
-            kind = kindOf(current, *was, imported, *now);
-        diff.added += !was;
-        diff.removed += !now;
-        diff.up += kind == QLatin1String("up");
-        diff.down += kind == QLatin1String("down");
-        diff.unchanged += kind == QLatin1String("unchanged");
-        diff.changed += kind == QLatin1String("changed");
-        if (diff.items.size() >= ImportDiff::ItemLimit) {
-            diff.truncated = true;
+    QList<const RateNode *> leaves;
+    QList<const RateNode *> pending;
+    if (const RateNode *top = tree.node(nodeId))
+        pending.append(top);
+    while (!pending.isEmpty()) {
+        const RateNode *node = pending.takeLast();
+        if (node->priceType != PriceType::Depends) {
+            leaves.append(node);
             continue;
         }
+        const QList<const RateNode *> children = tree.children(node->id);
+        for (auto child = children.crbegin(); child != children.crend(); ++child)
+            pending.append(*child);
+    }
+    return leaves;
+}
+
+} // namespace
+
+// The imported branch carries the ids of the nodes in force at the same path (reuseNodeIds), so a
+// leaf is paired with the node of its id: no path strings are built for 100,000 leaves, only for
+// the items listed.
+ImportDiff diffImport(const RateTree &current, qint64 nodeId, const RateTree &imported)
+{
+    ImportDiff diff;
+    const auto list = [&](const RateTree &tree, const RateNode *leaf, DiffItem item) {
+        if (diff.items.size() >= ImportDiff::ItemLimit) {
+            diff.truncated = true;
+            return;
+        }
+        describe(tree, nodeId, leaf, item);
+        diff.items.append(std::move(item));
+    };
+    QSet<qint64> paired;
+    for (const RateNode *now : leavesBelow(imported, nodeId)) {
+        const RateNode *was = now->id > 0 ? current.node(now->id) : nullptr;
         DiffItem item;
-        item.kind = kind;
-        item.path = key.split(Separator);
-        item.labels = now ? labelsOf(imported, nodeId, now) : labelsOf(current, nodeId, was);
-        if (was)
-            item.before = current.priceText(was->id);
-        if (now)
-            item.after = imported.priceText(now->id);
-        diff.items.append(item);
+        item.after = imported.priceText(now->id);
+        if (!was) {
+            item.kind = QStringLiteral("new");
+            ++diff.added;
+        } else {
+            paired.insert(was->id);
+            item.kind = kindOf(current, *was, imported, *now);
+            item.before = was->priceType == PriceType::Depends ? QString() : current.priceText(was->id);
+            diff.up += item.kind == QLatin1String("up");
+            diff.down += item.kind == QLatin1String("down");
+            diff.unchanged += item.kind == QLatin1String("unchanged");
+            diff.changed += item.kind == QLatin1String("changed");
+        }
+        list(imported, now, std::move(item));
+    }
+    for (const RateNode *was : leavesBelow(current, nodeId)) {
+        if (paired.contains(was->id))
+            continue; // priced in the import too (a price that became a split is removed here)
+        DiffItem item;
+        item.kind = QStringLiteral("removed");
+        item.before = current.priceText(was->id);
+        ++diff.removed;
+        list(current, was, std::move(item));
     }
     return diff;
 }

@@ -116,7 +116,8 @@ ApiResponse startImport(Database &database, EntityService &entities, RateImportJ
         throw ApiException::validation(errors);
 
     entities.get(EntityCatalogue::get(entities::serviceScopes), *scopeId, session); // 404 when not visible
-    const rating::RateTree tree = loadTree(database, *scopeId);
+    // The node and its ancestors are enough here; the whole tree is read by each analysis.
+    const rating::RateTree tree(RateTreeStore(database.connection()).loadPath(*scopeId, *nodeId));
     const rating::RateNode *node = tree.node(*nodeId);
     if (!node)
         throw ApiException::validation({{QStringLiteral("nodeId"), QStringLiteral("is not a node of this scope's rate tree")}});
@@ -261,11 +262,10 @@ ApiResponse apply(Database &database, RateImportJob &job, const ApiRequest &requ
                                {QStringLiteral("records"), analysis.records},
                                {QStringLiteral("diff"), analysis.diff.countsJson()}};
     // The branch is what changed; the rest of the tree is not touched.
-    AuditEntry entry {now, session.actor, QStringLiteral("rate_nodes"), QStringLiteral("import"), job.scopeId, {}, {},
-                      std::nullopt, {}, {}};
-    entry.oldValueText = auditValue(before);
-    entry.newValueText = auditValue(withStoredIds(analysis.nodes, storedIds), {{QStringLiteral("import"), summary}});
-    AuditLog(db).record(entry);
+    AuditLog(db).record({now, session.actor, QStringLiteral("rate_nodes"), QStringLiteral("import"), job.scopeId, {}, {},
+                         std::nullopt},
+                        auditValue(before),
+                        auditValue(withStoredIds(analysis.nodes, storedIds), {{QStringLiteral("import"), summary}}));
     transaction.commit();
     RatingChanges::changed(job.scopeId);
     job.state = ImportState::Applied;

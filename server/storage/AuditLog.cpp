@@ -16,10 +16,16 @@ AuditLog::AuditLog(QSqlDatabase db)
 
 void AuditLog::record(const AuditEntry &entry)
 {
-    auto json = [](const QJsonObject &object) -> QVariant {
-        if (object.isEmpty())
-            return QVariant(QMetaType::fromType<QString>());
-        return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    const auto json = [](const QJsonObject &object) {
+        return object.isEmpty() ? QByteArray() : QJsonDocument(object).toJson(QJsonDocument::Compact);
+    };
+    record(entry, json(entry.oldValue), json(entry.newValue));
+}
+
+void AuditLog::record(const AuditEntry &entry, const QByteArray &oldValueText, const QByteArray &newValueText)
+{
+    const auto text = [](const QByteArray &json) {
+        return json.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(QString::fromUtf8(json));
     };
     QSqlQuery sql(m_db);
     sql.prepare(QStringLiteral("INSERT INTO audit_log (time, user_id, ip_address, table_name, operation, object_id,"
@@ -30,8 +36,8 @@ void AuditLog::record(const AuditEntry &entry)
     sql.addBindValue(entry.tableName);
     sql.addBindValue(entry.operation);
     sql.addBindValue(entry.objectId);
-    sql.addBindValue(entry.oldValueText.isEmpty() ? json(entry.oldValue) : QVariant(QString::fromUtf8(entry.oldValueText)));
-    sql.addBindValue(entry.newValueText.isEmpty() ? json(entry.newValue) : QVariant(QString::fromUtf8(entry.newValueText)));
+    sql.addBindValue(text(oldValueText));
+    sql.addBindValue(text(newValueText));
     sql.addBindValue(entry.companyId ? QVariant(*entry.companyId) : QVariant(QMetaType::fromType<qint64>()));
     if (!sql.exec())
         throw StorageError(QStringLiteral("write audit record: ") + sql.lastError().text());

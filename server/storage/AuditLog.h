@@ -22,9 +22,6 @@ struct AuditEntry {
     QJsonObject oldValue;   // empty for create
     QJsonObject newValue;   // empty for delete
     std::optional<qint64> companyId;
-    // Large values already written as compact JSON object text; when set they replace the objects.
-    QByteArray oldValueText;
-    QByteArray newValueText;
 };
 
 // Appends audit records. Always called inside the transaction of the change it describes, so a
@@ -34,6 +31,9 @@ class AuditLog final
 public:
     explicit AuditLog(QSqlDatabase db);
     void record(const AuditEntry &entry);
+    // The same with large values already written as compact JSON object text (an import of 100,000
+    // rate nodes); the entry's oldValue/newValue are not used.
+    void record(const AuditEntry &entry, const QByteArray &oldValueText, const QByteArray &newValueText);
 
 private:
     QSqlDatabase m_db;

@@ -34,34 +34,63 @@ QJsonArray RateTreeStore::load(qint64 scopeId) const
     return nodes;
 }
 
+namespace {
+
+const QString nodeColumns = QStringLiteral(
+    "id, parent_id, position, match, price_type, dimension, price, scale, billing_rule, quantity_rule");
+
+rating::RateNode nodeFrom(const QSqlQuery &q)
+{
+    rating::RateNode node;
+    node.id = q.value(0).toLongLong();
+    if (!q.value(1).isNull())
+        node.parentId = q.value(1).toLongLong();
+    node.position = q.value(2).toInt();
+    node.match = q.value(3).toString();
+    node.priceType = rating::priceTypeFromKey(q.value(4).toString()).value_or(rating::PriceType::Blocked);
+    if (!q.value(5).isNull())
+        node.dimension = rating::dimensionFromKey(q.value(5).toString());
+    if (!q.value(6).isNull())
+        node.price = Amount::fromMicros(q.value(6).toLongLong());
+    if (!q.value(7).isNull())
+        node.scale = rating::RateTree::scaleFromJson(QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object());
+    node.billingRule = rating::billingRuleFromKey(q.value(8).toString()).value_or(rating::BillingRule::Inherit);
+    node.quantityRule = rating::quantityRuleFromKey(q.value(9).toString()).value_or(rating::QuantityRule::Inherit);
+    return node;
+}
+
+} // namespace
+
 QList<rating::RateNode> RateTreeStore::loadNodes(qint64 scopeId) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, parent_id, position, match, price_type, dimension, price, scale, billing_rule,"
-                             " quantity_rule FROM rate_nodes WHERE scope_id = ? ORDER BY id"));
+    q.prepare(QStringLiteral("SELECT %1 FROM rate_nodes WHERE scope_id = ? ORDER BY id").arg(nodeColumns));
     q.addBindValue(scopeId);
     execOrThrow(q, "load rate tree");
     QList<rating::RateNode> nodes;
-    while (q.next()) {
-        rating::RateNode node;
-        node.id = q.value(0).toLongLong();
-        if (!q.value(1).isNull())
-            node.parentId = q.value(1).toLongLong();
-        node.position = q.value(2).toInt();
-        node.match = q.value(3).toString();
-        node.priceType = rating::priceTypeFromKey(q.value(4).toString()).value_or(rating::PriceType::Blocked);
-        if (!q.value(5).isNull())
-            node.dimension = rating::dimensionFromKey(q.value(5).toString());
-        if (!q.value(6).isNull())
-            node.price = Amount::fromMicros(q.value(6).toLongLong());
-        if (!q.value(7).isNull())
-            node.scale = rating::RateTree::scaleFromJson(QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object());
-        node.billingRule = rating::billingRuleFromKey(q.value(8).toString()).value_or(rating::BillingRule::Inherit);
-        node.quantityRule = rating::quantityRuleFromKey(q.value(9).toString()).value_or(rating::QuantityRule::Inherit);
-        nodes.append(std::move(node));
-    }
+    while (q.next())
+        nodes.append(nodeFrom(q));
     return nodes;
+}
+
+QList<rating::RateNode> RateTreeStore::loadPath(qint64 scopeId, qint64 nodeId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM rate_nodes WHERE id = ? AND scope_id = ?").arg(nodeColumns));
+    QList<rating::RateNode> path;
+    std::optional<qint64> next = nodeId;
+    // Bounded like the tree's depth, so a corrupt parent loop cannot spin.
+    while (next && path.size() <= rating::RateTree::MaxDepth) {
+        q.bindValue(0, *next);
+        q.bindValue(1, scopeId);
+        execOrThrow(q, "load rate node");
+        if (!q.next())
+            return {};
+        path.prepend(nodeFrom(q));
+        next = path.first().parentId;
+    }
+    return path;
 }
 
 qint64 RateTreeStore::count(qint64 scopeId) const
@@ -89,25 +118,93 @@ struct NodeRow {
     QVariant quantityRule;
 };
 
-const QString insertNodeSql = QStringLiteral(
-    "INSERT INTO rate_nodes (scope_id, parent_id, position, match, price_type, dimension, price, scale, billing_rule,"
-    " quantity_rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-
-void insertRow(QSqlQuery &insert, qint64 scopeId, const NodeRow &row, QHash<qint64, qint64> &stored)
+// Inserts rows many to a statement, under ids given here (the next free ones, so no row waits for
+// its lastInsertId): one statement per row cost more than SQLite's own work in a 100,000-node
+// import. Parents must come before their children; call finish() at the end.
+class BatchInsert
 {
-    insert.bindValue(0, scopeId);
-    insert.bindValue(1, row.parentId ? QVariant(stored.value(*row.parentId)) : QVariant(QMetaType::fromType<qint64>()));
-    insert.bindValue(2, row.position);
-    insert.bindValue(3, row.match);
-    insert.bindValue(4, row.priceType);
-    insert.bindValue(5, row.dimension);
-    insert.bindValue(6, row.price);
-    insert.bindValue(7, row.scale);
-    insert.bindValue(8, row.billingRule);
-    insert.bindValue(9, row.quantityRule);
-    execOrThrow(insert, "store rate node");
-    stored.insert(row.id, insert.lastInsertId().toLongLong());
-}
+public:
+    BatchInsert(QSqlDatabase db, qint64 scopeId) : m_db(std::move(db)), m_scopeId(scopeId)
+    {
+        QSqlQuery max(m_db);
+        max.prepare(QStringLiteral("SELECT coalesce(max(id), 0) FROM rate_nodes"));
+        execOrThrow(max, "next rate node id");
+        m_next = max.next() ? max.value(0).toLongLong() + 1 : 1;
+    }
+
+    // stored maps incoming ids to stored ones; a parent missing from it keeps its own id.
+    void add(const NodeRow &row, QHash<qint64, qint64> &stored)
+    {
+        const qint64 id = m_next++;
+        stored.insert(row.id, id);
+        m_rows.append(row);
+        m_ids.append(id);
+        m_parents.append(row.parentId ? QVariant(stored.value(*row.parentId, *row.parentId)) : QVariant(QMetaType::fromType<qint64>()));
+        if (m_rows.size() == RowsPerStatement)
+            flush();
+    }
+
+    void finish() { flush(); }
+
+private:
+    static constexpr int RowsPerStatement = 50; // 550 parameters, far below SQLite's limit
+
+    static QString sql(qsizetype rows)
+    {
+        QString text = QStringLiteral("INSERT INTO rate_nodes (id, scope_id, parent_id, position, match, price_type, dimension,"
+                                      " price, scale, billing_rule, quantity_rule) VALUES ");
+        for (qsizetype i = 0; i < rows; ++i)
+            text += i == 0 ? QStringLiteral("(?,?,?,?,?,?,?,?,?,?,?)") : QStringLiteral(",(?,?,?,?,?,?,?,?,?,?,?)");
+        return text;
+    }
+
+    void flush()
+    {
+        if (m_rows.isEmpty())
+            return;
+        QSqlQuery &insert = m_rows.size() == RowsPerStatement ? fullStatement() : m_partial;
+        if (m_rows.size() != RowsPerStatement)
+            insert.prepare(sql(m_rows.size()));
+        int p = 0;
+        for (qsizetype i = 0; i < m_rows.size(); ++i) {
+            const NodeRow &row = m_rows[i];
+            insert.bindValue(p++, m_ids[i]);
+            insert.bindValue(p++, m_scopeId);
+            insert.bindValue(p++, m_parents[i]);
+            insert.bindValue(p++, row.position);
+            insert.bindValue(p++, row.match);
+            insert.bindValue(p++, row.priceType);
+            insert.bindValue(p++, row.dimension);
+            insert.bindValue(p++, row.price);
+            insert.bindValue(p++, row.scale);
+            insert.bindValue(p++, row.billingRule);
+            insert.bindValue(p++, row.quantityRule);
+        }
+        execOrThrow(insert, "store rate nodes");
+        m_rows.clear();
+        m_ids.clear();
+        m_parents.clear();
+    }
+
+    QSqlQuery &fullStatement()
+    {
+        if (!m_fullPrepared) {
+            m_full.prepare(sql(RowsPerStatement));
+            m_fullPrepared = true;
+        }
+        return m_full;
+    }
+
+    QSqlDatabase m_db;
+    qint64 m_scopeId;
+    qint64 m_next = 1;
+    QList<NodeRow> m_rows;
+    QList<qint64> m_ids;
+    QList<QVariant> m_parents;
+    QSqlQuery m_full {m_db};
+    QSqlQuery m_partial {m_db};
+    bool m_fullPrepared = false;
+};
 
 QVariant nullText()
 {
@@ -128,8 +225,7 @@ QHash<qint64, qint64> RateTreeStore::replace(qint64 scopeId, const QJsonArray &n
 {
     clear(scopeId);
     QHash<qint64, qint64> stored;
-    QSqlQuery insert(m_db);
-    insert.prepare(insertNodeSql);
+    BatchInsert insert(m_db, scopeId);
     for (const QJsonValue &value : nodes) {
         const QJsonObject node = value.toObject();
         const QJsonValue parent = node.value(QLatin1String("parentId"));
@@ -148,8 +244,9 @@ QHash<qint64, qint64> RateTreeStore::replace(qint64 scopeId, const QJsonArray &n
                                      : nullText();
         row.billingRule = textOrNull(node.value(QLatin1String("billingRule")));
         row.quantityRule = textOrNull(node.value(QLatin1String("quantityRule")));
-        insertRow(insert, scopeId, row, stored);
+        insert.add(row, stored);
     }
+    insert.finish();
     return stored;
 }
 
@@ -180,10 +277,10 @@ QHash<qint64, qint64> RateTreeStore::replace(qint64 scopeId, const QList<rating:
     clear(scopeId);
     QHash<qint64, qint64> stored;
     stored.reserve(nodes.size());
-    QSqlQuery insert(m_db);
-    insert.prepare(insertNodeSql);
+    BatchInsert insert(m_db, scopeId);
     for (const rating::RateNode &node : nodes)
-        insertRow(insert, scopeId, rowOf(node), stored);
+        insert.add(rowOf(node), stored);
+    insert.finish();
     return stored;
 }
 
@@ -212,17 +309,13 @@ QHash<qint64, qint64> RateTreeStore::syncBranch(qint64 scopeId, const QList<rati
 
     QHash<qint64, qint64> stored;
     stored.reserve(after.size());
-    QSqlQuery insert(m_db);
-    insert.prepare(insertNodeSql);
+    BatchInsert insert(m_db, scopeId);
     QSqlQuery update(m_db);
     update.prepare(QStringLiteral("UPDATE rate_nodes SET parent_id = ?, position = ?, match = ?, price_type = ?, dimension = ?,"
                                   " price = ?, scale = ?, billing_rule = ?, quantity_rule = ? WHERE id = ? AND scope_id = ?"));
     for (const rating::RateNode &node : after) {
         if (!kept.contains(node.id)) {
-            NodeRow row = rowOf(node);
-            if (row.parentId && !stored.contains(*row.parentId))
-                stored.insert(*row.parentId, *row.parentId); // a parent outside the branch keeps its id
-            insertRow(insert, scopeId, row, stored);
+            insert.add(rowOf(node), stored); // a parent outside the branch keeps its id
             continue;
         }
         stored.insert(node.id, node.id);
@@ -242,6 +335,7 @@ QHash<qint64, qint64> RateTreeStore::syncBranch(qint64 scopeId, const QList<rati
         update.bindValue(10, scopeId);
         execOrThrow(update, "update rate node");
     }
+    insert.finish();
     return stored;
 }
 

@@ -23,6 +23,8 @@ public:
     // time). Rows that do not read (unknown keys written by hand) come back as they can: an unknown
     // price type as "blocked", so such a node never prices traffic.
     QList<rating::RateNode> loadNodes(qint64 scopeId) const;
+    // A node of the scope and its ancestors, root first; empty when the scope has no such node.
+    QList<rating::RateNode> loadPath(qint64 scopeId, qint64 nodeId) const;
     qint64 count(qint64 scopeId) const;
     // Replaces the whole tree of a scope. Incoming ids may be the client's own (e.g. negative for
     // new nodes); parents must come before children. Returns old id -> stored id.
