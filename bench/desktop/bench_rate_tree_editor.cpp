@@ -10,6 +10,7 @@
 #include "ApiClient.h"
 #include "BenchCalls.h"
 #include "BigRateTree.h"
+#include "DemoBenchServer.h"
 #include "RateTreeEditor.h"
 #include "RateTreeModel.h"
 #include "ServerInstance.h"
@@ -19,7 +20,6 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTreeView>
 #include <QUndoStack>
 #include <cstdio>
@@ -58,23 +58,13 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    QTemporaryDir dir;
-    server::ServerOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("bench.sqlite"));
-    options.seedDemoData = true;
-    server::ServerInstance instance(options);
-    QString error;
-    if (!instance.start(&error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    bench::DemoBenchServer demo;
+    if (!demo.start())
         return 1;
-    }
-    ApiClient client;
-    client.setBaseUrl(QUrl(instance.baseUrl()));
-    ApiReply *login = client.login(server::ServerInstance::demoAdminLogin(), server::ServerInstance::demoPassword());
-    if (!ok(login, "sign-in"))
-        return 1;
+    ApiClient &client = demo.client();
     views::Session session(&client);
-    session.setIdentity(login->object());
+    session.setIdentity(demo.login());
+    QString error;
 
     ApiReply *service = client.post(QStringLiteral("services"), {{QStringLiteral("name"), QStringLiteral("Bench 100k")},
                                                                 {QStringLiteral("type"), QStringLiteral("payg")},

@@ -8,6 +8,7 @@
 
 #include "ApiClient.h"
 #include "BenchCalls.h"
+#include "DemoBenchServer.h"
 #include "ServerInstance.h"
 #include "SheetReader.h"
 
@@ -187,20 +188,10 @@ int main(int argc, char *argv[])
     parser.process(app);
     const int rows = parser.value(rowsOption).toInt();
 
-    QTemporaryDir dir;
-    server::ServerOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("bench.sqlite"));
-    options.seedDemoData = true;
-    server::ServerInstance instance(options);
-    QString error;
-    if (!instance.start(&error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    bench::DemoBenchServer demo;
+    if (!demo.start())
         return 1;
-    }
-    ApiClient client;
-    client.setBaseUrl(QUrl(instance.baseUrl()));
-    if (!ok(client.login(server::ServerInstance::demoAdminLogin(), server::ServerInstance::demoPassword()), "sign-in"))
-        return 1;
+    ApiClient &client = demo.client();
     ApiReply *countries = client.get(QStringLiteral("dictionaries/countries"), QUrlQuery(QStringLiteral("limit=1000")));
     if (!ok(countries, "countries"))
         return 1;

@@ -11,6 +11,7 @@
 
 #include "ApiClient.h"
 #include "BenchCalls.h"
+#include "DemoBenchServer.h"
 #include "Database.h"
 #include "RatingEngine.h"
 #include "ServerInstance.h"
@@ -130,20 +131,11 @@ int main(int argc, char *argv[])
     const double seconds = parser.value(secondsOption).toDouble();
     const int inFlight = parser.value(inFlightOption).toInt();
 
-    QTemporaryDir dir;
-    server::ServerOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("bench.sqlite"));
-    options.seedDemoData = true; // the administrator, agreements and their enabled services
-    server::ServerInstance instance(options);
-    QString error;
-    if (!instance.start(&error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    DemoBenchServer demo;
+    if (!demo.start())
         return 1;
-    }
-    ApiClient client;
-    client.setBaseUrl(QUrl(instance.baseUrl()));
-    if (!ok(client.login(server::ServerInstance::demoAdminLogin(), server::ServerInstance::demoPassword()), "sign-in"))
-        return 1;
+    server::ServerInstance &instance = demo.instance();
+    ApiClient &client = demo.client();
 
     // A GBP agreement has no demo services: the big-tree service is the only one it uses.
     ApiReply *agreements = client.get(QStringLiteral("agreements"), QUrlQuery(QStringLiteral("currency=GBP")));
