@@ -20,6 +20,7 @@
 #include "Session.h"
 #include "SheetRowsModel.h"
 #include "StructureEditor.h"
+#include "RateTreeModelFind.h"
 #include "TestServer.h"
 #include "ValueMappingDialog.h"
 
@@ -83,18 +84,6 @@ QJsonObject childWithMatch(const QJsonArray &nodes, qint64 parentId, const QStri
             return node;
     }
     return {};
-}
-
-qint64 findInModel(const RateTreeModel *model, const QString &match)
-{
-    QList<qint64> stack = model->childrenOf(std::nullopt);
-    while (!stack.isEmpty()) {
-        const qint64 id = stack.takeFirst();
-        if (model->node(id)->match == match)
-            return id;
-        stack << model->childrenOf(id);
-    }
-    return 0;
 }
 
 } // namespace
@@ -338,12 +327,12 @@ void TestRateImportWizard::csvImportsIntoTheMtNode()
     QAbstractItemModelTester treeTester(preview->treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     RateTreeModel *previewTree = preview->treeModel();
     // The page asks for the analysis again with the tree (the settings page's answers leave it out).
-    QTRY_VERIFY_WITH_TIMEOUT(findInModel(previewTree, QStringLiteral("mt")) > 0, ServerTimeoutMs);
-    const qint64 previewMt = findInModel(previewTree, QStringLiteral("mt"));
+    QTRY_VERIFY_WITH_TIMEOUT(tests::findByMatch(previewTree, QStringLiteral("mt")) > 0, ServerTimeoutMs);
+    const qint64 previewMt = tests::findByMatch(previewTree, QStringLiteral("mt"));
     QVERIFY(previewMt > 0);
     QCOMPARE(previewTree->indexOf(previewMt).data().toString(), QStringLiteral("A2P (MT)")); // labelled under its path
-    QVERIFY(findInModel(previewTree, QStringLiteral("PT")) < 0); // new nodes: negative ids
-    QVERIFY(findInModel(previewTree, QStringLiteral("NL")) < 0);
+    QVERIFY(tests::findByMatch(previewTree, QStringLiteral("PT")) < 0); // new nodes: negative ids
+    QVERIFY(tests::findByMatch(previewTree, QStringLiteral("NL")) < 0);
     QCOMPARE(preview->errorTable()->rowCount(),
              int(wizard.analysis()->analysis().value(QLatin1String("problems")).toArray().size()));
     ImportDiffView *diff = preview->diffView();
@@ -440,14 +429,14 @@ void TestRateImportWizard::editorActionNeedsANodeBelowADomain()
     QVERIFY(loaded.wait(ServerTimeoutMs));
     QAction *action = editor.importAction();
     QVERIFY(action->isVisible());
-    const qint64 domain = findInModel(editor.model(), QStringLiteral("sms"));
+    const qint64 domain = tests::findByMatch(editor.model(), QStringLiteral("sms"));
     editor.selectNode(domain);
     QVERIFY(!action->isEnabled()); // a service domain takes no import
     editor.selectNode(m_mtId);
     QVERIFY(action->isEnabled());
 
     // Unsaved edits first: the import replaces the stored subtree.
-    const qint64 mo = findInModel(editor.model(), QStringLiteral("mo"));
+    const qint64 mo = tests::findByMatch(editor.model(), QStringLiteral("mo"));
     rating::RateNode changed = *editor.model()->node(mo);
     changed.priceType = rating::PriceType::Blocked;
     editor.model()->changeNode(changed, QStringLiteral("test"));

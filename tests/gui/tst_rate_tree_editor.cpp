@@ -9,6 +9,7 @@
 #include "RatingCatalogue.h"
 #include "ScaleDialog.h"
 #include "Session.h"
+#include "RateTreeModelFind.h"
 #include "TestServer.h"
 
 #include <QAbstractItemModelTester>
@@ -43,18 +44,6 @@ QJsonObject node(qint64 id, QJsonValue parentId, const QString &match, const QSt
     else if (priceType == QLatin1String("flat"))
         n.insert(QStringLiteral("price"), dimensionOrPrice);
     return n;
-}
-
-qint64 findByMatch(const RateTreeModel *model, const QString &match, std::optional<qint64> under = std::nullopt)
-{
-    QList<qint64> stack = model->childrenOf(under);
-    while (!stack.isEmpty()) {
-        const qint64 id = stack.takeFirst();
-        if (model->node(id)->match == match)
-            return id;
-        stack << model->childrenOf(id);
-    }
-    return 0;
 }
 
 } // namespace
@@ -156,8 +145,8 @@ void TestRateTreeEditor::editUndoRedoSaveRoundTrip()
     QVERIFY(editor.saveAction()->isVisible());
     QVERIFY(!editor.saveAction()->isEnabled()); // nothing to save yet
 
-    const qint64 spain = findByMatch(model, QStringLiteral("ES"));
-    const qint64 mt = findByMatch(model, QStringLiteral("mt"));
+    const qint64 spain = tests::findByMatch(model, QStringLiteral("ES"));
+    const qint64 mt = tests::findByMatch(model, QStringLiteral("mt"));
     QVERIFY(spain > 0 && mt > 0);
     QCOMPARE(model->indexOf(mt).data().toString(), QStringLiteral("A2P (MT)"));
     QCOMPARE(model->indexOf(spain, RateTreeModel::BillingColumn).data().toString(),
@@ -209,7 +198,7 @@ void TestRateTreeEditor::editUndoRedoSaveRoundTrip()
     editor.selectNode(mt);
     editor.deleteAction()->trigger();
     QCOMPARE(model->nodeCount(), 2);
-    QVERIFY(!model->problem(findByMatch(model, QStringLiteral("sms-message"))).isEmpty()); // depends with no values
+    QVERIFY(!model->problem(tests::findByMatch(model, QStringLiteral("sms-message"))).isEmpty()); // depends with no values
     editor.undoAction()->trigger();
     QCOMPARE(model->nodeCount(), 6);
     QCOMPARE(model->node(added)->price->toString(0), QStringLiteral("0.0289"));
@@ -221,7 +210,7 @@ void TestRateTreeEditor::editUndoRedoSaveRoundTrip()
     QVERIFY(saved.wait(10000));
     QVERIFY(!editor.isDirty());
     QCOMPARE(model->nodeCount(), 6);
-    const qint64 france = findByMatch(model, QStringLiteral("FR"));
+    const qint64 france = tests::findByMatch(model, QStringLiteral("FR"));
     QVERIFY(france > 0);
 
     ApiReply *reply = m_admin->get(QStringLiteral("service-scopes/%1/tree").arg(m_scopeId));
@@ -256,7 +245,7 @@ void TestRateTreeEditor::dependsNodeOffersDimensionValues()
     editor.loadScope(m_scopeId, false);
     QVERIFY(loaded.wait(10000));
     RateTreeModel *model = editor.model();
-    const qint64 resource = findByMatch(model, QStringLiteral("sms-message"));
+    const qint64 resource = tests::findByMatch(model, QStringLiteral("sms-message"));
     QVERIFY(model->node(resource)->dimension == rating::Dimension::Direction);
 
     // Under "depends on direction" with "mt" taken: MO and Others are offered, MT is not.
@@ -280,7 +269,7 @@ void TestRateTreeEditor::dependsNodeOffersDimensionValues()
     QCOMPARE(combo->itemText(0), QStringLiteral("P2A (MO)"));
 
     // Under a domain the resources of that domain are offered; at the top, the domains.
-    const qint64 sms = findByMatch(model, QStringLiteral("sms"));
+    const qint64 sms = tests::findByMatch(model, QStringLiteral("sms"));
     QStringList resources;
     for (const auto &choice : model->matchChoices(sms))
         resources << choice.first;
@@ -301,13 +290,13 @@ void TestRateTreeEditor::dependsNodeOffersDimensionValues()
 
     // A value outside a closed list (direction) is flagged; so is a child whose parent's
     // dimension changes to one where its value is unknown.
-    const qint64 mt = findByMatch(model, QStringLiteral("mt"));
+    const qint64 mt = tests::findByMatch(model, QStringLiteral("mt"));
     QVERIFY(model->problem(mt).isEmpty());
     QVERIFY(model->setData(model->indexOf(mt), QStringLiteral("xx")));
     QVERIFY(model->problem(mt).contains(QStringLiteral("xx")));
     editor.undoAction()->trigger();
     QVERIFY(model->problem(mt).isEmpty());
-    const qint64 spain = findByMatch(model, QStringLiteral("ES"));
+    const qint64 spain = tests::findByMatch(model, QStringLiteral("ES"));
     QVERIFY(model->setData(model->indexOf(mt, RateTreeModel::PriceTypeColumn), QStringLiteral("depends:direction")));
     QVERIFY(!model->problem(spain).isEmpty());
     editor.undoAction()->trigger();
@@ -323,7 +312,7 @@ void TestRateTreeEditor::refusedSaveNamesTheNode()
     QVERIFY(loaded.wait(10000));
     RateTreeModel *model = editor.model();
     // A negative price cannot be typed; pushed past the editors, the server's refusal names the node.
-    const qint64 spain = findByMatch(model, QStringLiteral("ES"));
+    const qint64 spain = tests::findByMatch(model, QStringLiteral("ES"));
     rating::RateNode bad = *model->node(spain);
     bad.price = Amount::fromMicros(-1000);
     model->changeNode(bad, QStringLiteral("test"));
@@ -406,7 +395,7 @@ void TestRateTreeEditor::largeTreeLoadsAndExpandsQuickly()
 
     // Expand one country's branch (400 networks) and paint it.
     RateTreeModel *model = editor.model();
-    const qint64 mt = findByMatch(model, QStringLiteral("mt"));
+    const qint64 mt = tests::findByMatch(model, QStringLiteral("mt"));
     const qint64 country = model->childrenOf(mt).at(countries / 2);
     timer.restart();
     editor.selectNode(model->childrenOf(country).last());
