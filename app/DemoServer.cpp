@@ -48,6 +48,7 @@ bool DemoServer::start(QString *error)
     options.address = QHostAddress::LocalHost;
     options.port = 0;
     options.seedDemoData = true;
+    options.emulateVendorPort = 0; // traffic flows out of the box: the demo's vendor is emulated here
     auto instance = std::make_unique<server::ServerInstance>(options);
     if (!instance->start(error))
         return false;

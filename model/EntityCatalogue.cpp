@@ -2,6 +2,7 @@
 
 #include "EntityFieldBuilders.h"
 #include "NumberPrefixEntity.h"
+#include "MessagingEntities.h"
 #include "ServiceEntities.h"
 
 namespace backoffice {
@@ -245,7 +246,8 @@ const QList<EntityDescriptor> &EntityCatalogue::all()
     static const QList<EntityDescriptor> catalogue{companies(), legalEntities(), ownLegalEntities(), banks(),
                                                    bankAccounts(), ownBankAccounts(), agreements(),
                                                    agreementVersions(), users(), roles(), audit()};
-    static const QList<EntityDescriptor> everything = catalogue + serviceEntities() + QList{numberPrefixEntity()};
+    static const QList<EntityDescriptor> everything = catalogue + serviceEntities() + QList{numberPrefixEntity()}
+                                                                 + messagingEntities();
     return everything;
 }
 

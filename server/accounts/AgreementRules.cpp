@@ -1,5 +1,7 @@
 #include "AgreementRules.h"
 
+#include "AgreementChanges.h"
+
 #include "ApiException.h"
 #include "RuleValues.h"
 #include "BillingPeriod.h"
@@ -146,6 +148,18 @@ void AgreementRules::afterWrite(WriteContext &context, qint64 id, const QJsonObj
     const qint64 versionId = versions.insert(version);
     context.audit(entities::agreementVersions, QStringLiteral("create"), versionId, {},
                   *versions.get(versionId, context.now));
+}
+
+void AgreementRules::committed(qint64 id)
+{
+    Q_UNUSED(id)
+    AgreementChanges::changed();
+}
+
+void AgreementVersionRules::committed(qint64 id)
+{
+    Q_UNUSED(id)
+    AgreementChanges::changed();
 }
 
 } // namespace backoffice::server

@@ -12,6 +12,7 @@ class AgreementRules final : public EntityRules
 public:
     void check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors) override;
     void afterWrite(WriteContext &context, qint64 id, const QJsonObject *before, const QJsonObject &after) override;
+    void committed(qint64 id) override;
 };
 
 // Agreement versions: terms valid over [effective from, effective till) with no overlap between
@@ -22,6 +23,7 @@ class AgreementVersionRules final : public EntityRules
 public:
     void check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors) override;
     void checkDelete(WriteContext &context, const QJsonObject &record) override;
+    void committed(qint64 id) override;
 
     // Checks and completes the terms of a version (defaults for billing day, split by month).
     // agreementId 0: a new agreement (nothing to overlap); excludeVersionId: the version being edited.

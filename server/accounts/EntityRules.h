@@ -21,6 +21,8 @@ struct WriteContext {
     const SessionContext &session;
     QDateTime now;
     AuthService &auth;
+    // Values the create answer shows once and that are neither stored nor audited (a new API key).
+    QJsonObject revealOnce;
 
     EntityRepository repository(const QString &entityName) const;
     std::optional<QJsonObject> record(const QString &entityName, qint64 id) const;

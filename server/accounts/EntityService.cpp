@@ -266,7 +266,10 @@ QJsonObject EntityService::create(const EntityDescriptor &entity, const QJsonObj
                                  repository.owningCompany(id)});
     transaction.commit();
     rules.committed(id);
-    return created;
+    QJsonObject answer = created;
+    for (auto it = context.revealOnce.begin(); it != context.revealOnce.end(); ++it)
+        answer.insert(it.key(), it.value());
+    return answer;
 }
 
 QJsonObject EntityService::update(const EntityDescriptor &entity, qint64 id, const QJsonObject &body,

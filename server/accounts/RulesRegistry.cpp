@@ -1,12 +1,16 @@
 #include "RulesRegistry.h"
 
 #include "AgreementRules.h"
+#include "ApiKeyRules.h"
 #include "BankRules.h"
 #include "CompanyRules.h"
+#include "ConnectionRules.h"
 #include "EnabledServiceRules.h"
 #include "EntityCatalogue.h"
 #include "LegalEntityRules.h"
+#include "MessagingEntities.h"
 #include "NumberPrefixRules.h"
+#include "SenderIdRules.h"
 #include "ServiceRules.h"
 #include "UserRules.h"
 
@@ -36,6 +40,18 @@ std::shared_ptr<EntityRules> makeRules(const QString &entityName)
         return std::make_shared<ServiceScopeRules>();
     if (entityName == entities::enabledServices)
         return std::make_shared<EnabledServiceRules>();
+    if (entityName == entities::vendorSmppConnections)
+        return std::make_shared<VendorSmppConnectionRules>();
+    if (entityName == entities::clientSmppConnections)
+        return std::make_shared<ClientSmppConnectionRules>();
+    if (entityName == entities::httpConnections)
+        return std::make_shared<HttpConnectionRules>();
+    if (entityName == entities::senderIds)
+        return std::make_shared<SenderIdRules>();
+    if (entityName == entities::apiKeys)
+        return std::make_shared<ApiKeyRules>();
+    if (entityName == entities::notifications)
+        return std::make_shared<NotificationRules>();
     if (entityName == entities::numberPrefixes) return std::make_shared<NumberPrefixRules>(); // dictionaries area
     return std::make_shared<EntityRules>();
 }

@@ -144,6 +144,9 @@ void HttpFrontend::close()
 ApiResponse HttpFrontend::handle(ApiRequest request)
 {
     try {
+        // The client portal's send method (CP §13.3.1) lives at /api/send_sms, outside the versioned API.
+        if (request.path == QLatin1String("/api/send_sms"))
+            request.path = apiPrefix + QStringLiteral("send_sms");
         if (!request.path.startsWith(apiPrefix))
             throw ApiException::notFound(QStringLiteral("Nothing is served at %1; the API lives under /api/v1/")
                                              .arg(request.path));

@@ -1,10 +1,12 @@
 #include "DemoData.h"
 
 #include "AuthStore.h"
+#include "DemoMessaging.h"
 #include "DemoNumberPrefixes.h"
 #include "DemoServices.h"
 #include "EntityCatalogue.h"
 #include "EntityService.h"
+#include "MessagingConfigStore.h"
 
 #include <QJsonArray>
 
@@ -161,8 +163,18 @@ void DemoData::createUser(const QJsonObject &record)
 bool DemoData::seedIfEmpty()
 {
     seedDemoNumberPrefixes(m_db); // dictionaries: shipped prefixes, idempotent (also fills older demo files)
-    if (AuthStore(m_db).hasCompaniesBesidesOwner())
+    if (AuthStore(m_db).hasCompaniesBesidesOwner()) {
+        // A demo file from before the messaging engine: give it the messaging set-up too.
+        MessagingConfigStore store(m_db);
+        if (!store.hasVendorConnections()) {
+            QList<DemoAgreement> agreements;
+            for (qint64 id : store.agreementIds())
+                agreements.append({id, {}, {}});
+            if (agreements.size() >= 3)
+                seedDemoMessaging(m_entities, m_db, m_session, agreements);
+        }
         return false;
+    }
 
     const qint64 ownUk = createId(entities::ownLegalEntities,
                                   obj({{s("name"), s("Nordwave Messaging Ltd")}, {s("companyId"), 1},
@@ -272,6 +284,7 @@ bool DemoData::seedIfEmpty()
     }
 
     seedDemoServices(m_entities, m_db, m_session, agreementsForServices);
+    seedDemoMessaging(m_entities, m_db, m_session, agreementsForServices);
 
     const QList<QPair<const char *, const char *>> staff{{"admin", "admin"},
                                                           {"client.manager", "client-manager"},

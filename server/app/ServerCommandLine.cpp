@@ -128,7 +128,14 @@ int runServerCommandLine(QCoreApplication &app)
         QStringLiteral("Create the first administrator LOGIN (password from BACKOFFICE_ADMIN_PASSWORD or printed once). "
                        "Exits afterwards unless --listen is given."),
         QStringLiteral("LOGIN"));
-    parser.addOptions({listen, database, demoData, initAdminOption});
+    const QCommandLineOption smppListen(QStringLiteral("smpp-listen"),
+                                        QStringLiteral("Address and port of our SMSC for client SMPP connections (default 127.0.0.1:2775)."),
+                                        QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:2775"));
+    const QCommandLineOption emulateVendor(QStringLiteral("emulate-vendor"),
+                                           QStringLiteral("Also run the vendor SMSC emulator on PORT (0: any free port); with "
+                                                          "--demo-data the demo's vendor connections use it."),
+                                           QStringLiteral("PORT"));
+    parser.addOptions({listen, database, demoData, initAdminOption, smppListen, emulateVendor});
     parser.process(app);
 
     QHostAddress address;
@@ -146,6 +153,20 @@ int runServerCommandLine(QCoreApplication &app)
     options.address = address;
     options.port = port;
     options.seedDemoData = parser.isSet(demoData);
+    if (!parseListen(parser.value(smppListen), &options.smppAddress, &options.smppPort)) {
+        std::fprintf(stderr, "--smpp-listen expects HOST:PORT, e.g. 127.0.0.1:2775 (got %s)\n",
+                     qPrintable(parser.value(smppListen)));
+        return 2;
+    }
+    if (parser.isSet(emulateVendor)) {
+        bool ok = false;
+        const uint emulatorPort = parser.value(emulateVendor).toUInt(&ok);
+        if (!ok || emulatorPort > 65535) {
+            std::fprintf(stderr, "--emulate-vendor expects a port number (got %s)\n", qPrintable(parser.value(emulateVendor)));
+            return 2;
+        }
+        options.emulateVendorPort = quint16(emulatorPort);
+    }
     ServerInstance server(options);
     QString error;
     if (!server.start(&error)) {
@@ -160,6 +181,10 @@ int runServerCommandLine(QCoreApplication &app)
     installSignalHandlers(app);
     std::printf("BackOffice server %s listening on %sapi/v1/ (database %s)\n", BACKOFFICE_VERSION,
                 qPrintable(server.baseUrl()), qPrintable(QDir::toNativeSeparators(databasePath)));
+    std::printf("SMPP for client connections on %s:%u\n", qPrintable(options.smppAddress.toString()),
+                unsigned(server.smppPort()));
+    if (server.emulatorPort())
+        std::printf("Vendor SMSC emulator on 127.0.0.1:%u\n", unsigned(server.emulatorPort()));
     if (options.seedDemoData)
         std::printf("Demo sign-in: %s / %s\n", qPrintable(ServerInstance::demoAdminLogin()),
                     qPrintable(ServerInstance::demoPassword()));

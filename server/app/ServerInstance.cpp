@@ -7,12 +7,15 @@
 #include "Database.h"
 #include "DictionaryRoutes.h"
 #include "DemoData.h"
+#include "DemoMessaging.h"
 #include "DemoServices.h"
 #include "DestinationResolver.h"
 #include "EntityCatalogue.h"
 #include "EntityRoutes.h"
 #include "EntityService.h"
 #include "HttpFrontend.h"
+#include "MessagingEngine.h"
+#include "MessagingRoutes.h"
 #include "MetaRoutes.h"
 #include "Migrations.h"
 #include "PasswordHasher.h"
@@ -21,8 +24,12 @@
 #include "RateImportRoutes.h"
 #include "RatingEngine.h"
 #include "RatingRoutes.h"
+#include "SendApiRoutes.h"
+#include "TransitSmsEmulator.h"
+#include "TransitSmsWebhook.h"
 #include "Router.h"
 #include "StorageError.h"
+#include "VendorEmulator.h"
 
 namespace backoffice::server {
 
@@ -34,6 +41,9 @@ struct ServerInstance::Private {
     std::unique_ptr<DestinationResolver> destinations;
     std::unique_ptr<RatingEngine> rating;
     std::unique_ptr<rateimport::RateImportJobs> rateImports;
+    std::unique_ptr<smpp::VendorEmulator> emulator;
+    std::unique_ptr<TransitSmsEmulator> httpEmulator;
+    std::unique_ptr<MessagingEngine> messaging;
     std::unique_ptr<Router> router;
     std::unique_ptr<HttpFrontend> http;
 };
@@ -79,6 +89,34 @@ bool ServerInstance::start(QString *error)
             addEntityRoutes(*d->router, *d->entities, entity);
         if (d->options.seedDemoData)
             DemoData(*d->entities, d->database->connection()).seedIfEmpty();
+        if (d->options.emulateVendorPort) {
+            smpp::VendorEmulatorConfig emulator;
+            emulator.port = *d->options.emulateVendorPort;
+            d->emulator = std::make_unique<smpp::VendorEmulator>(emulator);
+            if (!d->emulator->start(error))
+                return false;
+            TransitSmsEmulator::Config http;
+            http.apiToken = QString::fromLatin1(demomessaging::httpApiToken);
+            d->httpEmulator = std::make_unique<TransitSmsEmulator>(http);
+            if (!d->httpEmulator->start(error))
+                return false;
+            if (d->options.seedDemoData) {
+                pointDemoVendorConnections(d->database->connection(), d->emulator->port());
+                pointDemoHttpConnection(d->database->connection(), d->httpEmulator->baseUrl());
+            }
+        }
+        if (d->options.messaging) {
+            MessagingOptions messaging;
+            messaging.smppAddress = d->options.smppAddress;
+            messaging.smppPort = d->options.smppPort;
+            messaging.callbackRetryDelaysMs = d->options.callbackRetryDelaysMs;
+            d->messaging = std::make_unique<MessagingEngine>(*d->database, *d->destinations, *d->rating, messaging);
+            if (!d->messaging->start(error))
+                return false;
+            addSendApiRoutes(*d->router, *d->database, *d->messaging);
+            addMessagingRoutes(*d->router, *d->entities, *d->messaging);
+            addTransitSmsWebhook(*d->router, *d->messaging);
+        }
     } catch (const StorageError &e) {
         *error = QStringLiteral("Cannot prepare the database %1: %2").arg(d->options.databasePath, e.message());
         return false;
@@ -91,7 +129,11 @@ bool ServerInstance::start(QString *error)
         return false;
     }
     d->http = std::make_unique<HttpFrontend>(*d->router, *d->auth);
-    return d->http->listen(d->options.address, d->options.port, error);
+    if (!d->http->listen(d->options.address, d->options.port, error))
+        return false;
+    if (d->messaging)
+        d->messaging->setWebhookBaseUrl(baseUrl());
+    return true;
 }
 
 void ServerInstance::stop()
@@ -99,6 +141,13 @@ void ServerInstance::stop()
     if (d->http)
         d->http->close();
     d->http.reset();
+    if (d->messaging)
+        d->messaging->stop();
+    d->messaging.reset();
+    if (d->emulator)
+        d->emulator->stop();
+    d->emulator.reset();
+    d->httpEmulator.reset();
     d->router.reset();
     d->rating.reset();
     d->destinations.reset();
@@ -140,6 +189,21 @@ QStringList ServerInstance::routes() const
 EntityService *ServerInstance::entityService() const
 {
     return d->entities.get();
+}
+
+MessagingEngine *ServerInstance::messagingEngine() const
+{
+    return d->messaging.get();
+}
+
+quint16 ServerInstance::emulatorPort() const
+{
+    return d->emulator ? d->emulator->port() : 0;
+}
+
+quint16 ServerInstance::smppPort() const
+{
+    return d->messaging ? d->messaging->smppPort() : 0;
 }
 
 QString ServerInstance::demoAdminLogin()

@@ -5,17 +5,29 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <optional>
 
 namespace backoffice::server {
 
 class Database;
 class EntityService;
+class MessagingEngine;
 
 struct ServerOptions {
     QString databasePath;                       // SQLite file (created when missing)
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 0;                           // 0: any free port (demo mode, tests)
     bool seedDemoData = false;                  // fill an empty database with the demo data set
+    // The messaging engine: our SMSC for clients listens here (port 0: any free port); off for
+    // tools that only need the API.
+    bool messaging = true;
+    QHostAddress smppAddress = QHostAddress::LocalHost;
+    quint16 smppPort = 0;
+    QList<int> callbackRetryDelaysMs{10000, 60000, 300000, 1800000, 7200000};
+    // Runs the vendor SMSC emulator in this process on that port (0: any free port), and a Transit
+    // SMS HTTP vendor emulator on a free port; with the demo data, the demo's vendor connections
+    // are pointed at them.
+    std::optional<quint16> emulateVendorPort;
 };
 
 // One running server: database opened and migrated, HTTP API listening. Used by the
@@ -41,6 +53,9 @@ public:
     // Every API route as "METHOD pattern" (e.g. "GET companies/{id}"), for the OpenAPI completeness test.
     QStringList routes() const;
     EntityService *entityService() const;
+    MessagingEngine *messagingEngine() const; // null when options.messaging is off
+    quint16 smppPort() const;
+    quint16 emulatorPort() const; // 0 when no emulator runs
 
     // Login and password of the demo data set's administrator (valid once seedDemoData ran).
     static QString demoAdminLogin();

@@ -25,6 +25,8 @@ public:
 
     // Called by every writer of number_prefixes (entity rules, CSV import, demo seeding).
     static void markPrefixesChanged();
+    // Moves with every change of the prefix table (for callers that cache answers).
+    static quint64 generation() { return s_generation.load(); }
 
 private:
     std::shared_ptr<const PrefixTrie> currentTrie();

@@ -223,12 +223,18 @@ RatingOutcome RatingEngine::rate(const RatingInput &input)
 
 void RatingEngine::recordVolume(const RatingInput &input, const RatingOutcome &outcome)
 {
+    if (const auto entry = volumeOf(input, outcome))
+        RatingDataStore(m_database.connection())
+            .addVolume(entry->agreementId, entry->nodeId, entry->counterKey, entry->periodStart, entry->units);
+}
+
+std::optional<VolumeEntry> RatingEngine::volumeOf(const RatingInput &input, const RatingOutcome &outcome)
+{
     if (!outcome.hasQuote || outcome.quote.bandCount == 0 || !outcome.period.startUtc.isValid())
-        return;
-    RatingDataStore(m_database.connection())
-        .addVolume(input.agreementId, outcome.quote.nodeId,
-                   CounterVolumeSource::counterKey(outcome.quote.counterGroup, input), outcome.period.startUtc,
-                   outcome.quote.quantity);
+        return std::nullopt;
+    return VolumeEntry{input.agreementId, outcome.quote.nodeId,
+                       CounterVolumeSource::counterKey(outcome.quote.counterGroup, input), outcome.period.startUtc,
+                       outcome.quote.quantity};
 }
 
 } // namespace backoffice::server

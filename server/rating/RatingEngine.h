@@ -76,6 +76,9 @@ public:
     // Counts the quote's units in the scale counter it was priced against (the charging path calls
     // this once per charged message part). No-op for quotes that did not reach a scale.
     void recordVolume(const RatingInput &input, const RatingOutcome &outcome);
+    // What recordVolume would add, for a caller that writes it in its own transaction; nullopt for
+    // quotes that did not reach a scale.
+    static std::optional<VolumeEntry> volumeOf(const RatingInput &input, const RatingOutcome &outcome);
 
 private:
     struct Snapshot;

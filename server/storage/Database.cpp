@@ -38,6 +38,19 @@ Database::~Database()
     }
 }
 
+void Database::releaseThreadConnection() const
+{
+    const QString name = connectionName();
+    QMutexLocker lock(&connectionsMutex);
+    if (!QSqlDatabase::contains(name))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
 QString Database::connectionName() const
 {
     return m_connectionPrefix + QLatin1Char('-')

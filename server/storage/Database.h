@@ -23,6 +23,9 @@ public:
 
     // The calling thread's connection, opened on first use with WAL, foreign keys and a busy timeout.
     QSqlDatabase connection() const;
+    // Closes the calling thread's connection: a thread that ends calls it last, once no query of
+    // its own is left (Qt refuses to close a connection from another thread).
+    void releaseThreadConnection() const;
     SqlDialect dialect() const { return m_dialect; }
     const QString &path() const { return m_path; }
 

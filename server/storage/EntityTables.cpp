@@ -1,6 +1,7 @@
 #include "EntityTables.h"
 
 #include "EntityCatalogue.h"
+#include "MessagingEntities.h"
 
 #include <QMap>
 
@@ -58,6 +59,59 @@ EntityTable agreementTable(const EntityDescriptor &entity)
     }
     mapping.companyExpression = QStringLiteral("t.company_id");
     return mapping;
+}
+
+QString disabledStatus()
+{
+    return QStringLiteral("(CASE WHEN t.disabled = 1 THEN 'disabled' ELSE 'active' END)");
+}
+
+// The messaging engine's tables (server/storage/SchemaMessaging.cpp).
+bool messagingTable(const EntityDescriptor &entity, EntityTable *out)
+{
+    const QString &name = entity.name;
+    const QString company = QStringLiteral("t.company_id");
+    if (name == entities::vendorSmppConnections) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("vendor_smpp_connections"), {QStringLiteral("status")});
+        mapping.computed.insert(QStringLiteral("status"), disabledStatus());
+        mapping.links.insert(QStringLiteral("companyIds"), {QStringLiteral("vendor_smpp_connection_companies"),
+                                                             QStringLiteral("connection_id"), QStringLiteral("company_id")});
+        *out = mapping;
+        return true;
+    }
+    if (name == entities::clientSmppConnections || name == entities::httpConnections) {
+        EntityTable mapping = plainTable(entity, snakeCaseTable(name), {QStringLiteral("status")});
+        mapping.computed.insert(QStringLiteral("status"), disabledStatus());
+        if (name == entities::clientSmppConnections)
+            mapping.companyExpression = company;
+        *out = mapping;
+        return true;
+    }
+    if (name == entities::senderIds) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("sender_ids"));
+        mapping.links.insert(QStringLiteral("failoverConnectionIds"),
+                             {QStringLiteral("sender_id_failover_connections"), QStringLiteral("sender_record_id"),
+                              QStringLiteral("connection_id")});
+        mapping.companyExpression = company;
+        *out = mapping;
+        return true;
+    }
+    if (name == entities::apiKeys) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("api_keys"), {QStringLiteral("status")});
+        mapping.computed.insert(QStringLiteral("status"),
+                                sql("(SELECT CASE WHEN t.expires_at IS NOT NULL AND t.expires_at <= clock.now"
+                                    " THEN 'expired' ELSE 'active' END FROM clock)"));
+        mapping.companyExpression = company;
+        *out = mapping;
+        return true;
+    }
+    if (name == entities::edrs || name == entities::charges || name == entities::notifications) {
+        EntityTable mapping = plainTable(entity, snakeCaseTable(name));
+        mapping.companyExpression = company;
+        *out = mapping;
+        return true;
+    }
+    return false;
 }
 
 EntityTable buildTable(const EntityDescriptor &entity)
@@ -140,6 +194,8 @@ EntityTable buildTable(const EntityDescriptor &entity)
         mapping.companyExpression = QStringLiteral("t.company_id");
         return mapping;
     }
+    if (EntityTable mapping; messagingTable(entity, &mapping))
+        return mapping;
     if (name == entities::audit) {
         EntityTable mapping = plainTable(entity, QStringLiteral("audit_log"));
         mapping.companyExpression = QStringLiteral("t.company_id");

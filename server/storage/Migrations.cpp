@@ -17,6 +17,8 @@ const QList<Migration> &Migrations::all()
         {3, QStringLiteral("number prefixes for destination resolution"), schema::version3()},
         {4, QStringLiteral("enabled services and scale volume counters"), schema::version4()},
         {5, QStringLiteral("index on the rate tree's parent link"), schema::version5()},
+        {6, QStringLiteral("messaging: connections, sender IDs, API keys, EDRs, charges, balances, callbacks"),
+         schema::version6()},
     };
     return migrations;
 }

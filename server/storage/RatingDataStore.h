@@ -44,6 +44,15 @@ struct AgreementRatingTerms {
     bool splitByMonth = false;
 };
 
+// Units to add to a scale volume counter (addVolume), e.g. with the charge of a message part.
+struct VolumeEntry {
+    qint64 agreementId = 0;
+    qint64 nodeId = 0;
+    QString counterKey;
+    QDateTime periodStart;
+    qint64 units = 0;
+};
+
 // Reads for the rating engine and the enabled-service rules, and the scale volume counters.
 class RatingDataStore final
 {

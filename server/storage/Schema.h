@@ -14,5 +14,7 @@ QStringList version3();
 QStringList version4();
 // An index for the rate tree's parent link (server/storage/SchemaRating.cpp).
 QStringList version5();
+// Connections, sender IDs, API keys, EDRs, charges, balances, callbacks (server/storage/SchemaMessaging.cpp).
+QStringList version6();
 
 } // namespace backoffice::server::schema

@@ -20,10 +20,17 @@ TestServer::Answer answerOf(ApiReply *reply)
 } // namespace
 
 TestServer::TestServer(bool demoData)
+    : TestServer(demoData, {})
+{
+}
+
+TestServer::TestServer(bool demoData, const std::function<void(server::ServerOptions &)> &adjust)
 {
     server::ServerOptions options;
     options.databasePath = m_dir.filePath(QStringLiteral("test.sqlite"));
     options.seedDemoData = demoData;
+    if (adjust)
+        adjust(options);
     m_server = std::make_unique<server::ServerInstance>(options);
     m_running = m_server->start(&m_error);
 }

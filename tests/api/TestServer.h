@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <functional>
 #include <memory>
 
 namespace backoffice::test {
@@ -29,6 +30,8 @@ class TestServer final
 {
 public:
     explicit TestServer(bool demoData = true);
+    // With options adjusted before the start (messaging, emulator, callback delays…).
+    TestServer(bool demoData, const std::function<void(server::ServerOptions &)> &adjust);
     ~TestServer();
 
     bool isRunning() const { return m_running; }
