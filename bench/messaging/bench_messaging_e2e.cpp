@@ -17,6 +17,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -168,6 +169,7 @@ int main(int argc, char **argv)
                 (charges == qint64(load.okAnswers()) && balance == -charged && edrs == qint64(load.okAnswers()))
                     ? "every accepted part recorded and charged once"
                     : "MISMATCH");
+    bench::SmppLoad::waitUntil([] { return false; }, 1200); // the status is published once a second
     const QJsonObject status = engine.status();
     const QJsonObject writer = status.value(QStringLiteral("writer")).toObject();
     std::printf("writer    %lld transactions, %.0f EDR writes each on average, longest commit %.1f ms\n",
@@ -175,6 +177,11 @@ int main(int argc, char **argv)
                 double(writer.value(QStringLiteral("edrWrites")).toInteger())
                     / std::max<qint64>(1, writer.value(QStringLiteral("transactions")).toInteger()),
                 writer.value(QStringLiteral("maxCommitMs")).toDouble());
+    std::printf("          WAL file at the end: %.1f MB\n",
+                double(QFileInfo(options.databasePath + QStringLiteral("-wal")).size()) / 1e6);
+    std::printf("          writer time: EDR rows %.1f s, charges and balances %.1f s, other writes %.1f s, COMMIT %.1f s\n",
+                writer.value(QStringLiteral("edrSeconds")).toDouble(), writer.value(QStringLiteral("chargeSeconds")).toDouble(),
+                writer.value(QStringLiteral("otherSeconds")).toDouble(), writer.value(QStringLiteral("commitSeconds")).toDouble());
     std::printf("cpu       %.1f s of CPU in %.1f s wall (%.0f%% of one core); by thread:", cpu, wallSeconds, 100 * cpu / wallSeconds);
     for (auto it = threadsAfter.begin(); it != threadsAfter.end(); ++it) {
         const double used = it.value() - threadsBefore.value(it.key());

@@ -16,11 +16,13 @@ BACKOFFICE_PACKAGES=(
     cmake g++ ninja-build ccache pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
     libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools qt6-tools-dev-tools
+    libqt6opengl6-dev # Qt6Charts' CMake package requires Qt6OpenGL, which qt6-charts-dev does not pull in
     libsodium-dev iso-codes libgl-dev
     libphonenumber-dev # dictionaries: destination resolution (phone number -> country)
     libzip-dev libfreexl-dev libxlsxwriter-dev # rate import: XLSX and XLS readers; XLSX test files
     xvfb xauth x11-apps fonts-dejavu-core qt6-qpa-plugins libqt6svg6 curl
     wrk # benchmarks: HTTP load from outside the server process
+    openssl # SMPP TLS test: a self-signed certificate made at test time
 )
 
 backoffice_log() {
@@ -72,8 +74,25 @@ backoffice_ensure_npm_data() {
 }
 # --- end dictionaries ---------------------------------------------------------------------------------
 
+# --- SMPP interoperability: the npm package smpp (tests/interop) --------------------------------------
+# tst_smpp_interop_npm runs peers built on an independent SMPP implementation, locked by
+# tests/interop/package-lock.json; node runs them, so nodejs comes with npm.
+backoffice_ensure_npm_interop() {
+    if [[ -d "$BACKOFFICE_ROOT/tests/interop/node_modules/smpp" ]] && command -v node >/dev/null 2>&1; then
+        return 0
+    fi
+    if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
+        local BACKOFFICE_PACKAGES=(nodejs npm) # dynamic scope: only for this call
+        backoffice_ensure_packages || return 1
+    fi
+    backoffice_log "installing the locked npm packages of the SMPP interoperability tests in tests/interop"
+    npm ci --prefix "$BACKOFFICE_ROOT/tests/interop" --no-audit --no-fund
+}
+# --- end SMPP interoperability ------------------------------------------------------------------------
+
 backoffice_configure() {
     backoffice_ensure_npm_data || return 1
+    backoffice_ensure_npm_interop || return 1
     export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
     export CCACHE_NOHASHDIR=1 # cache hits across checkouts in different folders
     mkdir -p "$CCACHE_DIR"

@@ -6,7 +6,10 @@
 #include "StorageError.h"
 #include "Transaction.h"
 
+#include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QThread>
 
 Q_LOGGING_CATEGORY(lcWriter, "backoffice.server.messaging.writer", QtWarningMsg)
@@ -32,6 +35,37 @@ void MessagingWriter::start()
     m_thread = QThread::create([this] { run(); });
     m_thread->setObjectName(QStringLiteral("messaging-writer"));
     m_thread->start();
+    if (m_database.dialect() == SqlDialect::SQLite) {
+        m_checkpointStopping = false;
+        m_checkpointer = QThread::create([this] { checkpointUntilStopped(); });
+        m_checkpointer->setObjectName(QStringLiteral("messaging-checkpoint"));
+        m_checkpointer->start();
+    }
+}
+
+void MessagingWriter::checkpointUntilStopped()
+{
+    // Past this size the WAL is copied and truncated even if the writer has to wait a moment: under
+    // sustained traffic a passive checkpoint never gets to reset it.
+    constexpr qint64 WalLimitBytes = 128LL * 1024 * 1024;
+    {
+        QSqlDatabase db = m_database.connection();
+        QMutexLocker lock(&m_checkpointMutex);
+        while (!m_checkpointStopping) {
+            m_checkpointWake.wait(&m_checkpointMutex, QDeadlineTimer(250));
+            if (m_checkpointStopping)
+                break;
+            lock.unlock();
+            const bool large = QFileInfo(m_database.path() + QStringLiteral("-wal")).size() > WalLimitBytes;
+            // PASSIVE copies what it can without waiting for the writer or blocking it.
+            QSqlQuery query(db);
+            if (!query.exec(large ? QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")
+                                  : QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
+                qCWarning(lcWriter) << "checkpoint failed:" << query.lastError().text();
+            lock.relock();
+        }
+    }
+    m_database.releaseThreadConnection();
 }
 
 void MessagingWriter::stop()
@@ -46,6 +80,16 @@ void MessagingWriter::stop()
     m_thread->wait();
     delete m_thread;
     m_thread = nullptr;
+    if (m_checkpointer) {
+        {
+            QMutexLocker lock(&m_checkpointMutex);
+            m_checkpointStopping = true;
+            m_checkpointWake.wakeAll();
+        }
+        m_checkpointer->wait();
+        delete m_checkpointer;
+        m_checkpointer = nullptr;
+    }
 }
 
 void MessagingWriter::addEdr(const EdrRecord &edr)
@@ -137,6 +181,8 @@ void MessagingWriter::releaseHeld(bool all)
 void MessagingWriter::run()
 {
     {
+        if (m_database.dialect() == SqlDialect::SQLite)
+            QSqlQuery(m_database.connection()).exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
         MessagingStore store(m_database.connection());
         writeUntilStopped(store);
     }
@@ -169,23 +215,36 @@ void MessagingWriter::writeUntilStopped(MessagingStore &store)
         }
         QElapsedTimer timer;
         timer.start();
-        const bool committed = write(store, batch);
-        const qint64 micros = timer.nsecsElapsed() / 1000;
-        {
-            QMutexLocker lock(&m_mutex);
-            ++m_stats.transactions;
-            m_stats.edrRows += quint64(batch.edrs.size());
-            m_stats.charges += quint64(batch.charges.size());
-            m_stats.operations += quint64(batch.operations.size());
-            m_stats.failures += committed ? 0 : 1;
-            m_stats.lastCommitMicros = micros;
-            m_stats.maxCommitMicros = std::max(m_stats.maxCommitMicros, micros);
+        // New EDR rows first, in a transaction of their own: clients wait for those (their
+        // submit_sm_resp), not for the updates, charges and the rest, which follow at once. Rows
+        // keep their order, so nothing refers to a row that is not written yet.
+        Batch rest;
+        Batch &gate = batch;
+        for (const EdrRecord &edr : std::as_const(batch.edrs)) {
+            if (edr.persisted)
+                rest.edrs.append(edr);
         }
-        for (auto &[context, done] : batch.completions) {
+        gate.edrs.removeIf([](const EdrRecord &edr) { return edr.persisted; });
+        std::swap(rest.charges, gate.charges);
+        std::swap(rest.operations, gate.operations);
+        const bool committed = write(store, gate);
+        for (auto &[context, done] : gate.completions) {
             if (!context)
                 continue;
             QMetaObject::invokeMethod(context.data(), [done = std::move(done), committed] { done(committed); },
                                       Qt::QueuedConnection);
+        }
+        const bool restCommitted = write(store, rest);
+        const qint64 micros = timer.nsecsElapsed() / 1000;
+        {
+            QMutexLocker lock(&m_mutex);
+            ++m_stats.transactions;
+            m_stats.edrRows += quint64(gate.edrs.size() + rest.edrs.size());
+            m_stats.charges += quint64(rest.charges.size());
+            m_stats.operations += quint64(rest.operations.size());
+            m_stats.failures += (committed ? 0 : 1) + (restCommitted ? 0 : 1);
+            m_stats.lastCommitMicros = micros;
+            m_stats.maxCommitMicros = std::max(m_stats.maxCommitMicros, micros);
         }
     }
 }
@@ -237,13 +296,24 @@ bool MessagingWriter::write(MessagingStore &store, const Batch &batch)
             store.upsertEdr(edr);
     };
     try {
+        QElapsedTimer step;
+        step.start();
         Transaction transaction(m_database.connection());
         for (const EdrRecord &edr : batch.edrs)
             writeEdr(edr);
+        const qint64 edrs = step.nsecsElapsed();
         writeCharges(store, batch.charges);
+        const qint64 charges = step.nsecsElapsed();
         for (const Operation &operation : batch.operations)
             operation(store);
+        const qint64 others = step.nsecsElapsed();
         transaction.commit();
+        const qint64 done = step.nsecsElapsed();
+        QMutexLocker lock(&m_mutex);
+        m_stats.edrMicros += edrs / 1000;
+        m_stats.chargeMicros += (charges - edrs) / 1000;
+        m_stats.otherMicros += (others - charges) / 1000;
+        m_stats.commitMicros += (done - others) / 1000;
         return true;
     } catch (const StorageError &e) {
         qCWarning(lcWriter) << "a transaction of" << batch.edrs.size() << "EDRs," << batch.charges.size() << "charges and"
