@@ -7,6 +7,7 @@
 #include "AuditView.h"
 #include "ChangePasswordDialog.h"
 #include "ConnectionMonitor.h"
+#include "ConnectionStatusView.h"
 #include "EntityCatalogue.h"
 #include "EntityForm.h"
 #include "EntityListView.h"
@@ -16,6 +17,7 @@
 #include "ServiceView.h"
 #include "ServicesView.h"
 #include "Session.h"
+#include "TrafficDashboard.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -250,6 +252,22 @@ QWidget *MainWindow::openSection(const QString &key)
         connect(audit->list(), &views::EntityListView::openRequested, this,
                 [this](const views::ListContext &context, qint64 id) { openRecord(context, id); });
         screen = audit;
+    } else if (entry->kind == NavigationEntry::Kind::ConnectionStatus) {
+        auto *status = new views::ConnectionStatusView(m_session, m_tabs);
+        connect(status, &views::ConnectionStatusView::openConnectionRequested, this,
+                [this](const QString &entity, qint64 id) {
+                    // The record opens as it would from the connection's own list.
+                    for (const NavigationEntry &candidate : Navigation::entries()) {
+                        if (candidate.kind == NavigationEntry::Kind::List && candidate.list.entity == entity) {
+                            if (id > 0 && m_session->canView(candidate.area))
+                                openRecord(candidate.list, id);
+                            return;
+                        }
+                    }
+                });
+        screen = status;
+    } else if (entry->kind == NavigationEntry::Kind::TrafficDashboard) {
+        screen = new views::TrafficDashboard(m_session, m_tabs);
     } else if (entry->list.entity == entities::services) {
         auto *services = new views::ServicesView(m_session, entry->list, m_tabs);
         connect(services->list(), &views::EntityListView::openRequested, this,

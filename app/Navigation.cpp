@@ -1,6 +1,7 @@
 #include "Navigation.h"
 
 #include "EntityCatalogue.h"
+#include "MessagingEntities.h"
 
 #include <QCoreApplication>
 
@@ -50,11 +51,29 @@ NavigationEntry coming(const QString &category, const char *key, const QString &
     return entry;
 }
 
+// Raised by the messaging engine; staff only acknowledge them.
+NavigationEntry notifications()
+{
+    NavigationEntry entry = list(QString(), entities::notifications);
+    entry.list.creatable = false;
+    return entry;
+}
+
+// A screen of its own (not an entity list) that needs the given permission area.
+NavigationEntry screen(const QString &category, const char *key, const QString &label, const char *area,
+                       NavigationEntry::Kind kind)
+{
+    NavigationEntry entry = coming(category, key, label, area);
+    entry.kind = kind;
+    return entry;
+}
+
 QList<NavigationEntry> build()
 {
     const QString account = tr("Account management");
     const QString finance = tr("Finance");
     const QString people = tr("Users");
+    const QString reports = tr("Reports");
     const QString settings = tr("Settings");
 
     NavigationEntry audit;
@@ -68,26 +87,32 @@ QList<NavigationEntry> build()
         list(account, entities::legalEntities),
         list(account, entities::agreements),
         list(account, entities::enabledServices),
-        coming(account, "sender-ids", tr("Sender IDs"), "senderIds"),
+        list(account, entities::senderIds),
         coming(account, "whatsapp-accounts", tr("WhatsApp Business Accounts"), "whatsappAccounts"),
         coming(account, "whatsapp-templates", tr("WhatsApp templates"), "whatsappTemplates"),
         coming(account, "sender-id-applications", tr("Sender ID applications"), "senderIdApplications"),
         coming(account, "printable-forms", tr("Printable forms"), "printableForms"),
         list(account, entities::banks),
         list(account, entities::bankAccounts),
+        list(account, entities::apiKeys),
         coming(finance, "payments", tr("Payments"), "payments"),
         coming(finance, "invoices", tr("Invoices and charges"), "invoices"),
+        list(finance, entities::charges),
         list(finance, entities::services),
         coming(finance, "additional-fees", tr("Additional fees"), "additionalFees"),
         coming(finance, "edr-rerate", tr("EDR rerate"), "edrRerate"),
         users(people, QStringLiteral("backoffice"), tr("BackOffice"), QStringLiteral("backofficeUsers")),
         users(people, QStringLiteral("portal"), tr("Client portal"), QStringLiteral("portalUsers")),
         list(people, entities::roles),
-        coming(QString(), "reports", tr("Reports"), "reports"),
-        coming(QString(), "notifications", tr("Notifications"), "notifications"),
-        coming(settings, "vendor-smpp", tr("Vendor SMPP connections"), "connections"),
-        coming(settings, "client-smpp", tr("Client SMPP connections"), "connections"),
-        coming(settings, "http-connections", tr("HTTP connections"), "connections"),
+        list(reports, entities::edrs),
+        screen(reports, "traffic-dashboard", tr("Traffic dashboard"), "reports",
+               NavigationEntry::Kind::TrafficDashboard),
+        notifications(),
+        list(settings, entities::vendorSmppConnections),
+        list(settings, entities::clientSmppConnections),
+        list(settings, entities::httpConnections),
+        screen(settings, "connection-status", tr("Connection status"), "connections",
+               NavigationEntry::Kind::ConnectionStatus),
         list(settings, entities::ownLegalEntities),
         list(settings, entities::ownBankAccounts),
         coming(settings, "payment-systems", tr("Payment systems"), "paymentSystems"),

@@ -11,9 +11,9 @@ namespace backoffice::app {
 // without a screen yet are listed all the same, disabled with "(coming)", so the tree shows the
 // whole product and never a screen that only pretends.
 struct NavigationEntry {
-    enum class Kind { List, Audit, Coming };
+    enum class Kind { List, Audit, Coming, ConnectionStatus, TrafficDashboard };
 
-    QString key;       // "companies", "users-portal", "vendor-smpp"
+    QString key;       // "companies", "users-portal", "vendor-smpp-connections"
     QString label;     // "Companies"
     QString category;  // "Account management"; empty for a top-level section
     QString area;      // permission area needed to see it

@@ -1,8 +1,10 @@
 #include "AgreementForm.h"
 
+#include "AgreementBalanceLine.h"
 #include "AgreementVersionPanel.h"
 #include "EntityCatalogue.h"
 #include "MessageBanner.h"
+#include "Session.h"
 
 #include <QFrame>
 #include <QVBoxLayout>
@@ -25,6 +27,8 @@ bool AgreementForm::isVersionTerm(const QString &fieldName)
 void AgreementForm::buildBody(QVBoxLayout *layout)
 {
     EntityForm::buildBody(layout);
+    m_balance = new AgreementBalanceLine(session()->api(), this);
+    layout->addWidget(m_balance);
     auto *line = new QFrame(this);
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Sunken);
@@ -48,6 +52,7 @@ void AgreementForm::onRecordLoaded(const QJsonObject &record)
 {
     if (!m_versions || recordId() <= 0)
         return;
+    m_balance->load(recordId()); // traffic moves it: read it again with every load
     m_versions->setAgreement(recordId(), record.value(QLatin1String("code")).toString(),
                              record.value(QLatin1String("currentVersionId")).toInteger(-1));
 }
@@ -57,6 +62,8 @@ void AgreementForm::onModeChanged(FormMode mode)
     if (!m_versions)
         return;
     m_versions->setVisible(mode != FormMode::Create);
+    if (mode == FormMode::Create)
+        m_balance->clearBalance();
     if (mode == FormMode::View)
         m_versions->cancelEdits();
     m_versions->setEditing(mode == FormMode::Edit);

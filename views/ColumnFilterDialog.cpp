@@ -7,6 +7,7 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
@@ -30,13 +31,13 @@ QString findValue(const ColumnFilterDialog::Filters &filters, const QString &par
     return {};
 }
 
-// Range ends travel as dates for date fields and as UTC instants of local midnight for date-times,
-// so "from 01.03" means from the start of that day where the viewer is.
-QString rangeValue(const FieldDescriptor &field, const QDate &date)
+// Range ends travel as dates for date fields and as UTC instants for date-times: the minute the
+// viewer picked in their own time zone. "from" includes its end, "to" excludes it, as the API does.
+QString rangeValue(const FieldDescriptor &field, const QDateTimeEdit *edit)
 {
     if (field.type == FieldType::Date)
-        return date.toString(Qt::ISODate);
-    return valueformat::instantText(QDateTime(date, QTime(0, 0)).toUTC());
+        return edit->date().toString(Qt::ISODate);
+    return valueformat::instantText(edit->dateTime().toUTC());
 }
 
 QDate rangeDate(const FieldDescriptor &field, const QString &value)
@@ -44,6 +45,16 @@ QDate rangeDate(const FieldDescriptor &field, const QString &value)
     if (field.type == FieldType::Date)
         return QDate::fromString(value, Qt::ISODate);
     return valueformat::parseInstant(value).toLocalTime().date();
+}
+
+QDateTime rangeInstant(const QString &value)
+{
+    return valueformat::parseInstant(value).toLocalTime();
+}
+
+QDateTime startOfMinute(const QDateTime &time)
+{
+    return QDateTime(time.date(), QTime(time.time().hour(), time.time().minute()));
 }
 
 } // namespace
@@ -82,6 +93,10 @@ QString ColumnFilterDialog::describe(const EntityDescriptor &entity, const QStri
         return QStringLiteral("%1 = %2").arg(parameter, value);
     if (value.isEmpty())
         return tr("%1 is empty").arg(field->label);
+    if (field->type == FieldType::DateTime && suffix == QLatin1String("from"))
+        return tr("%1 from %2").arg(field->label, rangeInstant(value).toString(valueformat::dateTimePattern()));
+    if (field->type == FieldType::DateTime && suffix == QLatin1String("to"))
+        return tr("%1 before %2").arg(field->label, rangeInstant(value).toString(valueformat::dateTimePattern()));
     if (suffix == QLatin1String("from"))
         return tr("%1 from %2").arg(field->label, rangeDate(*field, value).toString(valueformat::datePattern()));
     if (suffix == QLatin1String("to")) {
@@ -113,7 +128,28 @@ ColumnFilterDialog::ColumnFilterDialog(const FieldDescriptor &field, const Filte
     auto *form = new QFormLayout;
     layout->addLayout(form);
 
-    if (isRange()) {
+    QHBoxLayout *presets = nullptr;
+    if (isRange() && field.type == FieldType::DateTime) {
+        // Traffic records are looked for by the minute: a time range, "before" its end.
+        const QDateTime now = startOfMinute(QDateTime::currentDateTime());
+        bool hasFrom = false;
+        bool hasTo = false;
+        const QString from = findValue(current, field.name + QStringLiteral(".from"), &hasFrom);
+        const QString to = findValue(current, field.name + QStringLiteral(".to"), &hasTo);
+        m_fromEnabled = new QCheckBox(tr("From"), this);
+        m_from = new QDateTimeEdit(hasFrom ? rangeInstant(from) : QDateTime(now.date(), QTime(0, 0)), this);
+        m_toEnabled = new QCheckBox(tr("Before"), this);
+        m_to = new QDateTimeEdit(hasTo ? rangeInstant(to) : now.addSecs(60), this);
+        m_fromEnabled->setChecked(hasFrom || !hasTo);
+        m_toEnabled->setChecked(hasTo);
+        for (QDateTimeEdit *edit : {m_from, m_to}) {
+            edit->setObjectName(edit == m_from ? QStringLiteral("filterFrom") : QStringLiteral("filterTo"));
+            edit->setCalendarPopup(true);
+            edit->setDisplayFormat(valueformat::dateTimePattern());
+        }
+        presets = new QHBoxLayout;
+        addTimePresets(presets);
+    } else if (isRange()) {
         const QDate today = QDate::currentDate();
         bool hasFrom = false;
         bool hasTo = false;
@@ -123,18 +159,22 @@ ColumnFilterDialog::ColumnFilterDialog(const FieldDescriptor &field, const Filte
         m_from = new QDateEdit(hasFrom ? rangeDate(field, from) : today.addMonths(-1), this);
         m_toEnabled = new QCheckBox(tr("To (inclusive)"), this);
         m_to = new QDateEdit(hasTo ? rangeDate(field, to).addDays(-1) : today, this);
-        for (QDateEdit *edit : {m_from, m_to}) {
+        for (QDateTimeEdit *edit : {m_from, m_to}) {
             edit->setCalendarPopup(true);
             edit->setDisplayFormat(valueformat::datePattern());
         }
         m_fromEnabled->setChecked(hasFrom || !hasTo);
         m_toEnabled->setChecked(hasTo);
+    }
+    if (isRange()) {
         m_from->setEnabled(m_fromEnabled->isChecked());
         m_to->setEnabled(m_toEnabled->isChecked());
         connect(m_fromEnabled, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
         connect(m_toEnabled, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
         form->addRow(m_fromEnabled, m_from);
         form->addRow(m_toEnabled, m_to);
+        if (presets)
+            form->addRow(tr("Quick choice"), presets);
     } else if (field.type == FieldType::Bool || field.type == FieldType::Enum) {
         m_choice = new QComboBox(this);
         if (field.type == FieldType::Bool) {
@@ -195,6 +235,28 @@ ColumnFilterDialog::ColumnFilterDialog(const FieldDescriptor &field, const Filte
     layout->addWidget(buttons);
 }
 
+void ColumnFilterDialog::addTimePresets(QLayout *layout)
+{
+    const struct {
+        const char *label;
+        qint64 seconds; // 0: since midnight
+    } presets[] = {{QT_TR_NOOP("Last hour"), 3600}, {QT_TR_NOOP("Last 24 hours"), 86400}, {QT_TR_NOOP("Today"), 0},
+                   {QT_TR_NOOP("Last 7 days"), 7 * 86400}};
+    for (const auto &preset : presets) {
+        auto *button = new QPushButton(tr(preset.label), this);
+        button->setAutoDefault(false);
+        const qint64 seconds = preset.seconds;
+        connect(button, &QPushButton::clicked, this, [this, seconds] {
+            const QDateTime end = startOfMinute(QDateTime::currentDateTime()).addSecs(60);
+            m_from->setDateTime(seconds > 0 ? end.addSecs(-seconds) : QDateTime(end.date(), QTime(0, 0)));
+            m_to->setDateTime(end);
+            m_fromEnabled->setChecked(true);
+            m_toEnabled->setChecked(false); // up to now, and on: new records keep matching
+        });
+        layout->addWidget(button);
+    }
+}
+
 bool ColumnFilterDialog::isRange() const
 {
     return m_field.type == FieldType::Date || m_field.type == FieldType::DateTime;
@@ -211,9 +273,13 @@ ColumnFilterDialog::Filters ColumnFilterDialog::filters() const
     Filters result;
     if (isRange()) {
         if (m_fromEnabled->isChecked())
-            result.append({m_field.name + QStringLiteral(".from"), rangeValue(m_field, m_from->date())});
-        if (m_toEnabled->isChecked())
-            result.append({m_field.name + QStringLiteral(".to"), rangeValue(m_field, m_to->date().addDays(1))});
+            result.append({m_field.name + QStringLiteral(".from"), rangeValue(m_field, m_from)});
+        if (m_toEnabled->isChecked()) {
+            if (m_field.type == FieldType::Date) // the API's "to" excludes it; the dialog's includes the day
+                result.append({m_field.name + QStringLiteral(".to"), m_to->date().addDays(1).toString(Qt::ISODate)});
+            else
+                result.append({m_field.name + QStringLiteral(".to"), rangeValue(m_field, m_to)});
+        }
     } else if (m_choice) {
         if (m_choice->currentIndex() >= 0)
             result.append({m_field.name, m_choice->currentData().toString()});

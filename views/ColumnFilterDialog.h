@@ -8,13 +8,14 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateEdit;
+class QDateTimeEdit;
 class QLineEdit;
 
 namespace backoffice::views {
 
 // Asks for the filter of one list column, in the terms of its type: text contains, one of the enum
-// values, yes/no, a date range (from/to), or "empty". Produces the API parameters
+// values, yes/no, a date range (from/to, whole days), a time range for date-times (from a minute,
+// before a minute, with quick choices such as "last hour"), or "empty". Produces the API parameters
 // (`companyName=acme`, `createdAt.from=...`) that replace whatever filtered this column before.
 class ColumnFilterDialog final : public QDialog
 {
@@ -36,14 +37,15 @@ public:
 private:
     bool isRange() const;
     QString valueParameter() const;
+    void addTimePresets(QLayout *layout);
 
     const FieldDescriptor &m_field;
     QLineEdit *m_text = nullptr;
     QComboBox *m_choice = nullptr;
     QCheckBox *m_fromEnabled = nullptr;
-    QDateEdit *m_from = nullptr;
+    QDateTimeEdit *m_from = nullptr; // a QDateEdit for date fields
     QCheckBox *m_toEnabled = nullptr;
-    QDateEdit *m_to = nullptr;
+    QDateTimeEdit *m_to = nullptr;
     QCheckBox *m_empty = nullptr;
 };
 

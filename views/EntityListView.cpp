@@ -26,6 +26,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace backoffice::views {
 
 namespace {
@@ -97,6 +99,10 @@ EntityListView::EntityListView(Session *session, ListContext context, QWidget *p
             });
     // The record under the cursor may arrive after it was selected (page still loading).
     connect(m_model, &RemoteTableModel::pageLoaded, this, [this](int first, int count) {
+        if (!m_columnsFitted && count > 0) {
+            m_columnsFitted = true;
+            fitColumns();
+        }
         const QModelIndex current = m_table->currentIndex();
         if (current.isValid() && current.row() >= first && current.row() < first + count)
             emit currentRecordChanged(m_model->record(current.row()));
@@ -141,7 +147,7 @@ const EntityDescriptor &EntityListView::entity() const
 
 bool EntityListView::canCreate() const
 {
-    return !entity().readOnlyCollection && m_session->canManage(m_context.permissionArea);
+    return m_context.creatable && !entity().readOnlyCollection && m_session->canManage(m_context.permissionArea);
 }
 
 void EntityListView::buildActions()
@@ -294,6 +300,21 @@ void EntityListView::restoreColumns()
     }
     for (int column = 0; column < m_model->columnCount(); ++column)
         m_table->setColumnHidden(column, !visible.contains(m_model->fieldAt(column).name));
+}
+
+void EntityListView::fitColumns()
+{
+    // Once, on the first rows: wide enough for what they hold (a UUID, a long name) within limits,
+    // so values are not cut to "8a854590-ad32-4d…" and an ID column is not as wide as a name.
+    QHeaderView *header = m_table->horizontalHeader();
+    const int widest = qMax(160, m_table->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 40);
+    const QAbstractItemView *view = m_table; // sizeHintForColumn is public there, protected in QTableView
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        if (m_table->isColumnHidden(column))
+            continue;
+        const int wanted = qMax(view->sizeHintForColumn(column), header->sectionSizeHint(column)) + 8;
+        header->resizeSection(column, std::clamp(wanted, 60, widest));
+    }
 }
 
 void EntityListView::saveColumns() const

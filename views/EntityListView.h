@@ -72,6 +72,7 @@ private:
     void showHeaderMenu(const QPoint &position);
     void chooseExportFile();
     void restoreColumns();
+    void fitColumns();
     void saveColumns() const;
     void updateCount();
     void onActivated(const QModelIndex &index);
@@ -91,6 +92,7 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_findAction = nullptr;
+    bool m_columnsFitted = false;
 };
 
 } // namespace backoffice::views

@@ -17,6 +17,9 @@ struct ListContext {
     QString permissionArea;   // "portalUsers"
     QList<QPair<QString, QString>> fixedFilters; // always sent, never shown as removable: kind=portal
     QStringList extraColumns; // shown by default besides the catalogue's listed fields
+    // False where the server makes the records itself and refuses POST (notifications), though
+    // people may still change some of their fields.
+    bool creatable = true;
 
     // The value of a fixed filter ("kind" -> "portal"), empty when there is none.
     QString fixedValue(const QString &field) const;

@@ -6,6 +6,11 @@ namespace backoffice::tests {
 
 TestServer::TestServer() = default;
 
+TestServer::TestServer(std::function<void(server::ServerOptions &)> adjust)
+    : m_adjust(std::move(adjust))
+{
+}
+
 TestServer::~TestServer()
 {
     if (m_server)
@@ -22,6 +27,8 @@ bool TestServer::start(QString *error)
     options.databasePath = m_folder.filePath(QStringLiteral("gui-test.sqlite"));
     options.port = 0;
     options.seedDemoData = true;
+    if (m_adjust)
+        m_adjust(options);
     m_server = std::make_unique<server::ServerInstance>(options);
     return m_server->start(error);
 }

@@ -4,11 +4,13 @@
 
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <functional>
 #include <memory>
 
 namespace backoffice::server {
 class ServerInstance;
-}
+struct ServerOptions;
+} // namespace backoffice::server
 
 namespace backoffice::tests {
 
@@ -18,9 +20,12 @@ class TestServer final
 {
 public:
     TestServer();
+    // With options adjusted before the start (the vendor emulator, messaging off…).
+    explicit TestServer(std::function<void(server::ServerOptions &)> adjust);
     ~TestServer();
 
     bool start(QString *error);
+    server::ServerInstance *instance() const { return m_server.get(); }
     QUrl baseUrl() const;
 
     // A client signed in as the given user; a forced password change is done on the way (the new
@@ -33,6 +38,7 @@ public:
     static QString adminPassword();
 
 private:
+    std::function<void(server::ServerOptions &)> m_adjust;
     QTemporaryDir m_folder;
     std::unique_ptr<server::ServerInstance> m_server;
 };
