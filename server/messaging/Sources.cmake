@@ -17,6 +17,7 @@ target_sources(backoffice_server_core PRIVATE
     messaging/engine/MessageAdmission.cpp messaging/engine/MessageAdmission.h
     messaging/engine/MessagingConfig.cpp messaging/engine/MessagingConfig.h
     messaging/engine/MessagingEngine.cpp messaging/engine/MessagingEngine.h
+    messaging/engine/MessagingEngineHttp.cpp messaging/engine/MessagingInFlight.h
     messaging/engine/MessagingRoutes.cpp messaging/engine/MessagingRoutes.h
     messaging/engine/MessagingWriter.cpp messaging/engine/MessagingWriter.h
     messaging/engine/SendApiRoutes.cpp messaging/engine/SendApiRoutes.h

@@ -115,6 +115,10 @@ private:
     struct Transaction;
     struct PendingAnswer;
 
+    // Most receipts come within a couple of seconds: the SENT state waits that long so that it is
+    // usually written together with the final one (see MessagingWriter::writeEdrSoon).
+    static constexpr int SentWriteDelayMs = 2000;
+
     bool initialize(QString *error); // on the messaging thread
     void shutdown();
     void reconcileConfiguration();
