@@ -135,7 +135,19 @@ int runServerCommandLine(QCoreApplication &app)
                                            QStringLiteral("Also run the vendor SMSC emulator on PORT (0: any free port); with "
                                                           "--demo-data the demo's vendor connections use it."),
                                            QStringLiteral("PORT"));
-    parser.addOptions({listen, database, demoData, initAdminOption, smppListen, emulateVendor});
+    const QCommandLineOption smppTlsListen(
+        QStringLiteral("smpp-tls-listen"),
+        QStringLiteral("Also serve client SMPP over TLS on HOST:PORT (conventionally 3550); needs --smpp-tls-cert and "
+                       "--smpp-tls-key. Client connections whose SSL type is TLS bind only there."),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption smppTlsCert(QStringLiteral("smpp-tls-cert"),
+                                         QStringLiteral("PEM certificate (and chain) of the SMPP TLS listener."),
+                                         QStringLiteral("PATH"));
+    const QCommandLineOption smppTlsKey(QStringLiteral("smpp-tls-key"),
+                                        QStringLiteral("PEM private key (unencrypted) of the SMPP TLS listener."),
+                                        QStringLiteral("PATH"));
+    parser.addOptions({listen, database, demoData, initAdminOption, smppListen, smppTlsListen, smppTlsCert, smppTlsKey,
+                       emulateVendor});
     parser.process(app);
 
     QHostAddress address;
@@ -157,6 +169,21 @@ int runServerCommandLine(QCoreApplication &app)
         std::fprintf(stderr, "--smpp-listen expects HOST:PORT, e.g. 127.0.0.1:2775 (got %s)\n",
                      qPrintable(parser.value(smppListen)));
         return 2;
+    }
+    if (parser.isSet(smppTlsListen) || parser.isSet(smppTlsCert) || parser.isSet(smppTlsKey)) {
+        if (!parser.isSet(smppTlsListen) || !parser.isSet(smppTlsCert) || !parser.isSet(smppTlsKey)) {
+            std::fprintf(stderr, "--smpp-tls-listen, --smpp-tls-cert and --smpp-tls-key go together\n");
+            return 2;
+        }
+        quint16 tlsPort = 0;
+        if (!parseListen(parser.value(smppTlsListen), &options.smppTlsAddress, &tlsPort)) {
+            std::fprintf(stderr, "--smpp-tls-listen expects HOST:PORT, e.g. 0.0.0.0:3550 (got %s)\n",
+                         qPrintable(parser.value(smppTlsListen)));
+            return 2;
+        }
+        options.smppTlsPort = tlsPort;
+        options.smppTlsCertificatePath = parser.value(smppTlsCert);
+        options.smppTlsKeyPath = parser.value(smppTlsKey);
     }
     if (parser.isSet(emulateVendor)) {
         bool ok = false;
@@ -183,6 +210,9 @@ int runServerCommandLine(QCoreApplication &app)
                 qPrintable(server.baseUrl()), qPrintable(QDir::toNativeSeparators(databasePath)));
     std::printf("SMPP for client connections on %s:%u\n", qPrintable(options.smppAddress.toString()),
                 unsigned(server.smppPort()));
+    if (server.smppTlsPort())
+        std::printf("SMPP over TLS for client connections on %s:%u\n", qPrintable(options.smppTlsAddress.toString()),
+                    unsigned(server.smppTlsPort()));
     if (server.emulatorPort())
         std::printf("Vendor SMSC emulator on 127.0.0.1:%u\n", unsigned(server.emulatorPort()));
     if (options.seedDemoData)

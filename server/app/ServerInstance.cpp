@@ -29,6 +29,7 @@
 #include "TransitSmsWebhook.h"
 #include "Router.h"
 #include "StorageError.h"
+#include "TlsFiles.h"
 #include "VendorEmulator.h"
 
 namespace backoffice::server {
@@ -110,6 +111,14 @@ bool ServerInstance::start(QString *error)
             messaging.smppAddress = d->options.smppAddress;
             messaging.smppPort = d->options.smppPort;
             messaging.callbackRetryDelaysMs = d->options.callbackRetryDelaysMs;
+            if (d->options.smppTlsPort) {
+                QSslConfiguration tls;
+                if (!loadServerTls(d->options.smppTlsCertificatePath, d->options.smppTlsKeyPath, &tls, error))
+                    return false;
+                messaging.smppTls = tls;
+                messaging.smppTlsAddress = d->options.smppTlsAddress;
+                messaging.smppTlsPort = *d->options.smppTlsPort;
+            }
             d->messaging = std::make_unique<MessagingEngine>(*d->database, *d->destinations, *d->rating, messaging);
             if (!d->messaging->start(error))
                 return false;
@@ -204,6 +213,11 @@ quint16 ServerInstance::emulatorPort() const
 quint16 ServerInstance::smppPort() const
 {
     return d->messaging ? d->messaging->smppPort() : 0;
+}
+
+quint16 ServerInstance::smppTlsPort() const
+{
+    return d->messaging ? d->messaging->smppTlsPort() : 0;
 }
 
 QString ServerInstance::demoAdminLogin()

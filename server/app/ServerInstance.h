@@ -23,6 +23,12 @@ struct ServerOptions {
     bool messaging = true;
     QHostAddress smppAddress = QHostAddress::LocalHost;
     quint16 smppPort = 0;
+    // Client SMPP over TLS (BO §11.2 "SSL type"): set, a second listener speaks TLS only, with the
+    // certificate (chain) and private key read from these PEM files at start.
+    std::optional<quint16> smppTlsPort;
+    QHostAddress smppTlsAddress = QHostAddress::LocalHost;
+    QString smppTlsCertificatePath;
+    QString smppTlsKeyPath;
     QList<int> callbackRetryDelaysMs{10000, 60000, 300000, 1800000, 7200000};
     // Runs the vendor SMSC emulator in this process on that port (0: any free port), and a Transit
     // SMS HTTP vendor emulator on a free port; with the demo data, the demo's vendor connections
@@ -55,6 +61,7 @@ public:
     EntityService *entityService() const;
     MessagingEngine *messagingEngine() const; // null when options.messaging is off
     quint16 smppPort() const;
+    quint16 smppTlsPort() const; // 0 when no TLS listener runs
     quint16 emulatorPort() const; // 0 when no emulator runs
 
     // Login and password of the demo data set's administrator (valid once seedDemoData ran).

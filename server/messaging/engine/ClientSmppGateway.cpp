@@ -58,26 +58,61 @@ bool ClientSmppGateway::listen(const QHostAddress &address, quint16 port, QStrin
     return m_server->listen(address, port, error);
 }
 
+bool ClientSmppGateway::listenTls(const QHostAddress &address, quint16 port, const QSslConfiguration &tls,
+                                  QString *error)
+{
+    smpp::SmscServerConfig config;
+    config.tls = tls;
+    m_tlsServer = std::make_unique<smpp::SmscServer>(*this, config);
+    return m_tlsServer->listen(address, port, error);
+}
+
 quint16 ClientSmppGateway::port() const
 {
     return m_server ? m_server->port() : 0;
+}
+
+quint16 ClientSmppGateway::tlsPort() const
+{
+    return m_tlsServer ? m_tlsServer->port() : 0;
 }
 
 void ClientSmppGateway::close()
 {
     if (m_server)
         m_server->close();
+    if (m_tlsServer)
+        m_tlsServer->close();
+}
+
+QList<smpp::SmscSession *> ClientSmppGateway::sessions() const
+{
+    QList<smpp::SmscSession *> all;
+    if (m_server)
+        all += m_server->sessions();
+    if (m_tlsServer)
+        all += m_tlsServer->sessions();
+    return all;
+}
+
+QList<smpp::SmscSession *> ClientSmppGateway::sessionsFor(qint64 clientConnectionId) const
+{
+    QList<smpp::SmscSession *> all;
+    if (m_server)
+        all += m_server->sessionsFor(clientConnectionId);
+    if (m_tlsServer)
+        all += m_tlsServer->sessionsFor(clientConnectionId);
+    return all;
 }
 
 void ClientSmppGateway::reconcile(const MessagingConfig &config)
 {
-    if (!m_server)
-        return;
-    for (smpp::SmscSession *session : m_server->sessions()) {
+    for (smpp::SmscSession *session : sessions()) {
         if (!session->isBound())
             continue;
         const auto row = config.clients.constFind(session->accountId());
-        if (row == config.clients.cend() || row->disabled || row->login != QString::fromLatin1(session->systemId()))
+        if (row == config.clients.cend() || row->disabled || row->login != QString::fromLatin1(session->systemId())
+            || (row->tls && !session->isTls()))
             session->close();
     }
 }
@@ -91,7 +126,8 @@ smpp::SmscBindDecision ClientSmppGateway::authenticate(const smpp::SmscBindReque
     if (id == config->clientByLogin.cend())
         return {st::InvalidSystemId};
     const ClientConnectionRow &row = config->clients.value(*id);
-    if (row.disabled || !networkAllows(row.network, request.peer))
+    // A connection set to TLS never binds in clear text, even with the right password.
+    if (row.disabled || !networkAllows(row.network, request.peer) || (row.tls && !request.tls))
         return {st::BindFailed};
     if (!row.systemType.isEmpty() && row.systemType != QString::fromLatin1(request.systemType))
         return {st::InvalidSystemType};
@@ -126,9 +162,7 @@ void ClientSmppGateway::sessionClosed(smpp::SmscSession &session)
 
 bool ClientSmppGateway::hasReceiver(qint64 clientConnectionId) const
 {
-    if (!m_server)
-        return false;
-    for (smpp::SmscSession *session : m_server->sessionsFor(clientConnectionId)) {
+    for (smpp::SmscSession *session : sessionsFor(clientConnectionId)) {
         if (session->canReceive())
             return true;
     }
@@ -137,11 +171,9 @@ bool ClientSmppGateway::hasReceiver(qint64 clientConnectionId) const
 
 bool ClientSmppGateway::deliver(qint64 clientConnectionId, const smpp::DeliverSm &pdu)
 {
-    if (!m_server)
-        return false;
     // The least busy receiving session of the client takes it.
     smpp::SmscSession *best = nullptr;
-    for (smpp::SmscSession *session : m_server->sessionsFor(clientConnectionId)) {
+    for (smpp::SmscSession *session : sessionsFor(clientConnectionId)) {
         if (session->canReceive() && (!best || session->pendingDeliveries() < best->pendingDeliveries()))
             best = session;
     }
@@ -151,10 +183,8 @@ bool ClientSmppGateway::deliver(qint64 clientConnectionId, const smpp::DeliverSm
 QJsonArray ClientSmppGateway::status() const
 {
     QJsonArray list;
-    if (!m_server)
-        return list;
     const std::shared_ptr<const MessagingConfig> config = m_config.current();
-    for (smpp::SmscSession *session : m_server->sessions()) {
+    for (smpp::SmscSession *session : sessions()) {
         if (!session->isBound())
             continue;
         list.append(QJsonObject{
@@ -163,6 +193,7 @@ QJsonArray ClientSmppGateway::status() const
             {QStringLiteral("login"), QString::fromLatin1(session->systemId())},
             {QStringLiteral("bindType"), bindTypeName(session->bindCommand())},
             {QStringLiteral("peer"), session->peer().toString()},
+            {QStringLiteral("tls"), session->isTls()},
             {QStringLiteral("since"), m_boundSince.value(session).toString(Qt::ISODateWithMs)},
             {QStringLiteral("submitted"), qint64(session->submittedTotal())},
             {QStringLiteral("throttled"), qint64(session->throttledTotal())},

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QObject>
+#include <QSslConfiguration>
 #include <memory>
 
 namespace backoffice::smpp {
@@ -28,7 +29,10 @@ public:
     ~ClientSmppGateway() override;
 
     bool listen(const QHostAddress &address, quint16 port, QString *error);
+    // A second listener that speaks TLS only; connections whose SSL type is TLS bind only there.
+    bool listenTls(const QHostAddress &address, quint16 port, const QSslConfiguration &tls, QString *error);
     quint16 port() const;
+    quint16 tlsPort() const;
     void close();
     // Unbinds the sessions of connections that were disabled or removed since they bound.
     void reconcile(const MessagingConfig &config);
@@ -46,9 +50,13 @@ public:
     void sessionClosed(smpp::SmscSession &session) override;
 
 private:
+    QList<smpp::SmscSession *> sessions() const;
+    QList<smpp::SmscSession *> sessionsFor(qint64 clientConnectionId) const;
+
     MessagingEngine &m_engine;
     MessagingConfigCache &m_config;
     std::unique_ptr<smpp::SmscServer> m_server;
+    std::unique_ptr<smpp::SmscServer> m_tlsServer;
     // login + password -> hash checked once, so a client re-binding in a loop costs no argon2 each time
     QHash<QString, QString> m_verified;
     QHash<smpp::SmscSession *, QDateTime> m_boundSince;

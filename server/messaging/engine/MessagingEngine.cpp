@@ -171,6 +171,11 @@ bool MessagingEngine::initialize(QString *error)
         if (!m_clients->listen(m_options.smppAddress, m_options.smppPort, error))
             return false;
         m_smppPort = m_clients->port();
+        if (m_options.smppTls) {
+            if (!m_clients->listenTls(m_options.smppTlsAddress, m_options.smppTlsPort, *m_options.smppTls, error))
+                return false;
+            m_smppTlsPort = m_clients->tlsPort();
+        }
     }
     MessagingStore store(m_database.connection());
     m_callbacks = new CallbackDispatcher(m_writer, m_options.callbackRetryDelaysMs, store.maxCallbackId(), this);
@@ -780,6 +785,7 @@ void MessagingEngine::publishStatus()
     const CallbackDispatcher::Stats callbacks = m_callbacks->stats();
     QJsonObject status{
         {QStringLiteral("smppPort"), int(m_smppPort.load())},
+        {QStringLiteral("smppTlsPort"), int(m_smppTlsPort.load())},
         {QStringLiteral("vendorConnections"), m_vendors->status()},
         {QStringLiteral("clientBinds"), m_clients->status()},
         {QStringLiteral("partsInFlight"), int(m_inFlight.size())},

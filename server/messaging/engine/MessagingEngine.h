@@ -13,8 +13,10 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <atomic>
 #include <memory>
+#include <optional>
 
 class QThread;
 class QTimer;
@@ -36,6 +38,11 @@ struct MessagingOptions {
     bool listenSmpp = true; // our SMSC for clients
     QHostAddress smppAddress = QHostAddress::LocalHost;
     quint16 smppPort = 0; // 0: any free port
+    // Set: a second SMSC listener that speaks TLS only, with this certificate and key. Client
+    // connections whose SSL type is TLS may bind only there.
+    std::optional<QSslConfiguration> smppTls;
+    QHostAddress smppTlsAddress = QHostAddress::LocalHost;
+    quint16 smppTlsPort = 0; // 0: any free port
     // Waits between callback attempts; a callback fails for good after the last one.
     QList<int> callbackRetryDelaysMs{10000, 60000, 300000, 1800000, 7200000};
 };
@@ -76,6 +83,7 @@ public:
     bool start(QString *error);
     void stop();
     quint16 smppPort() const { return m_smppPort.load(); }
+    quint16 smppTlsPort() const { return m_smppTlsPort.load(); } // 0 when no TLS listener runs
     // Where vendors reach our webhooks ("http://host:port/"), known once the HTTP API listens.
     void setWebhookBaseUrl(const QString &baseUrl);
 
@@ -149,6 +157,7 @@ private:
     TrafficCounters m_counters;
     QThread *m_thread = nullptr;
     std::atomic<quint16> m_smppPort{0};
+    std::atomic<quint16> m_smppTlsPort{0};
     std::atomic<qint64> m_nextEdrId{1};
 
     // Messaging thread only.
