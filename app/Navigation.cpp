@@ -95,6 +95,7 @@ QList<NavigationEntry> build()
         list(account, entities::banks),
         list(account, entities::bankAccounts),
         list(account, entities::apiKeys),
+        list(account, entities::stopList),
         coming(finance, "payments", tr("Payments"), "payments"),
         coming(finance, "invoices", tr("Invoices and charges"), "invoices"),
         list(finance, entities::charges),

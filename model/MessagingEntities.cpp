@@ -157,6 +157,18 @@ EntityDescriptor apiKeys()
     });
 }
 
+// Numbers a company must not send to (CP §7.4): with one of its sender IDs, or with none of them
+// when no sender is named. Admission refuses such messages before they cost anything.
+EntityDescriptor stopList()
+{
+    return entity(entities::stopList, "Stop list entry", "Stop list", "senderIds", "number", {
+        createOnly(ref("companyId", "Company", entities::companies, true)),
+        createOnly(text("number", "Number", true, 16)),
+        createOnly(ref("senderRecordId", "Sender ID (empty: every sender ID)", entities::senderIds)),
+        text("reason", "Reason", false, 255),
+    });
+}
+
 QList<EnumValue> edrStatuses()
 {
     return {ev("PREPARED", "Prepared"), ev("BILLED", "Billed"), ev("SENT", "Sent"), ev("DELIVERED", "Delivered"),
@@ -269,7 +281,7 @@ QList<EnumValue> httpVendorTypes()
 QList<EntityDescriptor> messagingEntities()
 {
     return {vendorSmppConnections(), clientSmppConnections(), httpConnections(), senderIds(),
-            apiKeys(), edrs(), charges(), notifications()};
+            apiKeys(), stopList(), edrs(), charges(), notifications()};
 }
 
 } // namespace backoffice

@@ -43,7 +43,7 @@ EntityService::EntityService(Database &database, AuthService &auth)
 
 EntityService::~EntityService() = default;
 
-EntityRules &EntityService::rulesFor(const EntityDescriptor &entity)
+EntityRules &EntityService::rulesFor(const EntityDescriptor &entity) const
 {
     auto it = m_rules.find(entity.name);
     if (it == m_rules.end())
@@ -93,10 +93,19 @@ ListQuery EntityService::scopedQuery(const EntityDescriptor &entity, ListQuery q
     return query;
 }
 
+QJsonObject EntityService::answerOf(const EntityDescriptor &entity, QJsonObject record) const
+{
+    rulesFor(entity).redact(record);
+    return record;
+}
+
 ListPage EntityService::list(const EntityDescriptor &entity, ListQuery query, const SessionContext &session) const
 {
-    return EntityRepository(m_database.connection(), entity)
-        .list(scopedQuery(entity, std::move(query), session), QDateTime::currentDateTimeUtc());
+    ListPage page = EntityRepository(m_database.connection(), entity)
+                        .list(scopedQuery(entity, std::move(query), session), QDateTime::currentDateTimeUtc());
+    for (qsizetype i = 0; i < page.items.size(); ++i)
+        page.items[i] = answerOf(entity, page.items.at(i).toObject());
+    return page;
 }
 
 void EntityService::exportRows(const EntityDescriptor &entity, ListQuery query, const SessionContext &session,
@@ -104,7 +113,8 @@ void EntityService::exportRows(const EntityDescriptor &entity, ListQuery query, 
 {
     requireAccess(session, QStringLiteral("export"), AccessLevel::View);
     EntityRepository(m_database.connection(), entity)
-        .forEach(scopedQuery(entity, std::move(query), session), QDateTime::currentDateTimeUtc(), visit);
+        .forEach(scopedQuery(entity, std::move(query), session), QDateTime::currentDateTimeUtc(),
+                 [&](const QJsonObject &row) { visit(answerOf(entity, row)); });
 }
 
 QJsonObject EntityService::visibleRecord(const EntityDescriptor &entity, qint64 id, const SessionContext &session,
@@ -129,7 +139,7 @@ QJsonObject EntityService::get(const EntityDescriptor &entity, qint64 id, const 
     QJsonObject record = visibleRecord(entity, id, session, now);
     if (entity.name == entities::users)
         requireAccess(session, areaFor(entity, &record), AccessLevel::View);
-    return record;
+    return answerOf(entity, record);
 }
 
 void EntityService::requireVisible(const EntityDescriptor &entity, qint64 id, const SessionContext &session) const
@@ -266,7 +276,7 @@ QJsonObject EntityService::create(const EntityDescriptor &entity, const QJsonObj
                                  repository.owningCompany(id)});
     transaction.commit();
     rules.committed(id);
-    QJsonObject answer = created;
+    QJsonObject answer = answerOf(entity, created);
     for (auto it = context.revealOnce.begin(); it != context.revealOnce.end(); ++it)
         answer.insert(it.key(), it.value());
     return answer;
@@ -318,7 +328,7 @@ QJsonObject EntityService::update(const EntityDescriptor &entity, qint64 id, con
     }
     transaction.commit();
     rules.committed(id);
-    return updated;
+    return answerOf(entity, updated);
 }
 
 void EntityService::remove(const EntityDescriptor &entity, qint64 id, const SessionContext &session)

@@ -42,7 +42,9 @@ public:
     static void requireAccess(const SessionContext &session, const QString &area, AccessLevel level);
 
 private:
-    EntityRules &rulesFor(const EntityDescriptor &entity);
+    EntityRules &rulesFor(const EntityDescriptor &entity) const;
+    // A record as answers show it: secrets inside stored values (channel credentials) masked.
+    QJsonObject answerOf(const EntityDescriptor &entity, QJsonObject record) const;
     QJsonObject readBody(WriteContext &context, const EntityDescriptor &entity, const QJsonObject &body,
                          const QJsonObject *before, FieldErrors &errors);
     void checkReferences(WriteContext &context, const EntityDescriptor &entity, const QJsonObject &record,
@@ -53,7 +55,8 @@ private:
 
     Database &m_database;
     AuthService &m_auth;
-    QMap<QString, std::shared_ptr<EntityRules>> m_rules;
+    // Made on first use; requests are served on one thread.
+    mutable QMap<QString, std::shared_ptr<EntityRules>> m_rules;
 };
 
 } // namespace backoffice::server

@@ -12,6 +12,7 @@
 #include "NumberPrefixRules.h"
 #include "SenderIdRules.h"
 #include "ServiceRules.h"
+#include "StopListRules.h"
 #include "UserRules.h"
 
 namespace backoffice::server {
@@ -50,6 +51,8 @@ std::shared_ptr<EntityRules> makeRules(const QString &entityName)
         return std::make_shared<SenderIdRules>();
     if (entityName == entities::apiKeys)
         return std::make_shared<ApiKeyRules>();
+    if (entityName == entities::stopList)
+        return std::make_shared<StopListRules>();
     if (entityName == entities::notifications)
         return std::make_shared<NotificationRules>();
     if (entityName == entities::numberPrefixes) return std::make_shared<NumberPrefixRules>(); // dictionaries area

@@ -8,6 +8,7 @@ target_sources(backoffice_server_core PRIVATE
     messaging/config/MessagingChanges.cpp messaging/config/MessagingChanges.h
     messaging/config/SenderChannelFields.cpp messaging/config/SenderChannelFields.h
     messaging/config/SenderIdRules.cpp messaging/config/SenderIdRules.h
+    messaging/config/StopListRules.cpp messaging/config/StopListRules.h
 )
 target_sources(backoffice_server_core PRIVATE
     messaging/engine/BalanceBook.cpp messaging/engine/BalanceBook.h

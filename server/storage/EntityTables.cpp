@@ -105,7 +105,8 @@ bool messagingTable(const EntityDescriptor &entity, EntityTable *out)
         *out = mapping;
         return true;
     }
-    if (name == entities::edrs || name == entities::charges || name == entities::notifications) {
+    if (name == entities::edrs || name == entities::charges || name == entities::notifications
+        || name == entities::stopList) {
         EntityTable mapping = plainTable(entity, snakeCaseTable(name));
         mapping.companyExpression = company;
         *out = mapping;

@@ -215,6 +215,27 @@ bool MessagingConfigStore::senderTaken(qint64 agreementId, const QString &channe
                   {agreementId, channel, senderId, ownId}, "check a sender ID");
 }
 
+bool MessagingConfigStore::stopListEntryTaken(qint64 companyId, const QString &number, qint64 senderRecordId,
+                                              qint64 ownId)
+{
+    return anyRow(m_db,
+                  QStringLiteral("SELECT 1 FROM stop_list WHERE company_id = ? AND number = ?"
+                                 " AND coalesce(sender_record_id, 0) = ? AND id <> ?"),
+                  {companyId, number, senderRecordId, ownId}, "check a stop list entry");
+}
+
+QList<StopListRow> MessagingConfigStore::stopList()
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT company_id, number, coalesce(sender_record_id, 0) FROM stop_list"));
+    execOrThrow(q, "read the stop list");
+    QList<StopListRow> list;
+    while (q.next())
+        list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()});
+    return list;
+}
+
 QList<qint64> MessagingConfigStore::vendorConnectionCompanies(qint64 connectionId)
 {
     QSqlQuery q(m_db);

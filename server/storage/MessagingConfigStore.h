@@ -76,6 +76,12 @@ struct SenderRow {
     int windowMinutes = 0;
 };
 
+struct StopListRow {
+    qint64 companyId = 0;
+    QString number;           // international digits without '+'
+    qint64 senderRecordId = 0; // 0: every sender ID of the company
+};
+
 struct ApiKeyRow {
     qint64 id = 0;
     qint64 companyId = 0;
@@ -98,6 +104,7 @@ public:
     QList<HttpConnectionRow> httpConnections();
     QList<SenderRow> senders();
     QList<ApiKeyRow> apiKeys();
+    QList<StopListRow> stopList();
     void touchApiKey(qint64 id, const QDateTime &at);
 
     // Rules' helpers.
@@ -107,6 +114,7 @@ public:
     bool senderTaken(qint64 agreementId, const QString &channel, const QString &senderId, qint64 ownId);
     QList<qint64> vendorConnectionCompanies(qint64 connectionId);
     bool apiKeyNameTaken(qint64 companyId, const QString &name, qint64 ownId);
+    bool stopListEntryTaken(qint64 companyId, const QString &number, qint64 senderRecordId, qint64 ownId);
     void storeApiKey(qint64 id, const QString &keyHash, const QString &keyPrefix);
 
     // Demo set-up: the company (id and name) of an agreement, and re-pointing connections.

@@ -19,6 +19,7 @@ const QList<Migration> &Migrations::all()
         {5, QStringLiteral("index on the rate tree's parent link"), schema::version5()},
         {6, QStringLiteral("messaging: connections, sender IDs, API keys, EDRs, charges, balances, callbacks"),
          schema::version6()},
+        {7, QStringLiteral("stop list"), schema::version7()},
     };
     return migrations;
 }

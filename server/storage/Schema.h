@@ -16,5 +16,7 @@ QStringList version4();
 QStringList version5();
 // Connections, sender IDs, API keys, EDRs, charges, balances, callbacks (server/storage/SchemaMessaging.cpp).
 QStringList version6();
+// The stop list of numbers not to send to (server/storage/SchemaMessaging.cpp).
+QStringList version7();
 
 } // namespace backoffice::server::schema

@@ -232,4 +232,20 @@ QStringList version6()
     };
 }
 
+QStringList version7()
+{
+    return {
+        // A number a company must not send to: with one sender ID, or (no sender) with any.
+        s("CREATE TABLE stop_list ("
+          " id INTEGER PRIMARY KEY,"
+          " company_id INTEGER NOT NULL REFERENCES companies(id),"
+          " number TEXT NOT NULL,"             // international digits without '+'
+          " sender_record_id INTEGER REFERENCES sender_ids(id),"
+          " reason TEXT,"
+          " created_at TEXT NOT NULL,"
+          " updated_at TEXT NOT NULL)"),
+        s("CREATE UNIQUE INDEX stop_list_entry ON stop_list(company_id, number, coalesce(sender_record_id, 0))"),
+    };
+}
+
 } // namespace backoffice::server::schema

@@ -84,6 +84,10 @@ void seedDemoMessaging(EntityService &entities, QSqlDatabase db, const SessionCo
             {s("agreementId"), agreements.value(2).id}, {s("status"), s("active")}, {s("vendorType"), s("http")},
             {s("httpConnectionId"), http}});
 
+    // A customer who asked not to be messaged: every send to this number is refused at admission.
+    create(entities::stopList, {{s("companyId"), demoClient}, {s("number"), s(demomessaging::stoppedNumber)},
+                                {s("reason"), s("Asked by phone not to receive promotions")}});
+
     const qint64 keyId = create(entities::apiKeys, {{s("companyId"), demoClient}, {s("name"), s("Demo integration")},
                                                     {s("validity"), s("never")}});
     // Demo only: a key everyone can read in the README instead of the random one shown once.

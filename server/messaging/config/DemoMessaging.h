@@ -23,6 +23,8 @@ namespace demomessaging {
 inline const char *const apiKey = "bo_demo_send_api_key_2026";
 inline const char *const clientLogin = "pizzaplnt";
 inline const char *const clientPassword = "Smpp2026";
+// In the demo client's stop list for every sender ID.
+inline const char *const stoppedNumber = "34699000111";
 inline const char *const vendorSystemId = "nordwave";
 inline const char *const httpConnectionName = "Demo Transit SMS (emulator)";
 inline const char *const httpApiToken = "demo-transit-token";

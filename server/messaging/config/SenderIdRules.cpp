@@ -18,6 +18,8 @@ using namespace fieldchecks;
 
 namespace {
 
+const QString maskedSecret = QStringLiteral("(secret)");
+
 void checkWebhookGuid(WriteContext &context, qint64 ownId, QJsonObject &after, FieldErrors &errors)
 {
     const QString guid = fieldOf(after, "webhookGuid").toString().trimmed();
@@ -79,6 +81,22 @@ void checkMonitoring(const QJsonObject &after, FieldErrors &errors)
     }
 }
 
+// Answers show channel credentials masked; a form that sends the mask back (or leaves the key out)
+// keeps the stored credential instead of overwriting it.
+void keepStoredSecrets(const QString &channel, const QJsonObject &before, QJsonObject &after)
+{
+    const QJsonObject stored = fieldOf(before, "properties").toObject();
+    if (stored.isEmpty())
+        return;
+    QJsonObject properties = fieldOf(after, "properties").toObject();
+    for (const ChannelField &field : channelFields(channel)) {
+        const QJsonValue sent = properties.value(field.key);
+        if (field.secret && stored.contains(field.key) && (sent.isUndefined() || sent.toString() == maskedSecret))
+            properties.insert(field.key, stored.value(field.key));
+    }
+    after.insert(QStringLiteral("properties"), properties);
+}
+
 } // namespace
 
 void SenderIdRules::check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors)
@@ -125,6 +143,8 @@ void SenderIdRules::check(WriteContext &context, const QJsonObject *before, QJso
         errors.insert(QStringLiteral("mcc"), QStringLiteral("must be three digits"));
     checkWebhookGuid(context, ownId, after, errors);
     checkMonitoring(after, errors);
+    if (before && !channel.isEmpty())
+        keepStoredSecrets(channel, *before, after);
     if (!channel.isEmpty())
         checkChannelProperties(channel, httpVendorType, fieldOf(after, "properties").toObject(), errors);
 }
@@ -150,7 +170,7 @@ void SenderIdRules::redact(QJsonObject &record) const
         return;
     for (const ChannelField &field : channelFields(fieldOf(record, "channel").toString())) {
         if (field.secret && properties.contains(field.key))
-            properties.insert(field.key, QStringLiteral("(secret)"));
+            properties.insert(field.key, maskedSecret);
     }
     record.insert(QStringLiteral("properties"), properties);
 }

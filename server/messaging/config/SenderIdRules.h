@@ -13,7 +13,7 @@ public:
     void check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors) override;
     void afterWrite(WriteContext &context, qint64 id, const QJsonObject *before, const QJsonObject &after) override;
     void committed(qint64 id) override;
-    // The channel's secret properties (API keys, tokens) never reach the audit log.
+    // The channel's secret properties (API keys, tokens) never reach the audit log or an answer.
     void redact(QJsonObject &record) const override;
 };
 

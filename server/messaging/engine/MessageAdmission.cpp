@@ -95,6 +95,9 @@ AdmissionResult MessageAdmission::admit(const Submission &submission, const QDat
     if (!plausibleNumber(digits))
         return refuse(st::InvalidDestinationAddress,
                       QStringLiteral("%1 is not a phone number in international format").arg(submission.destination));
+    if (config->isStopped(sender.companyId, digits, sender.id))
+        return refuse(st::InvalidDestinationAddress,
+                      QStringLiteral("%1 is in the stop list for sender ID %2").arg(digits, submission.sender));
     QJsonObject destination;
     try {
         destination = destinationOf(digits);

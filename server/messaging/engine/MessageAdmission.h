@@ -52,7 +52,7 @@ struct AdmissionResult {
 };
 
 // The checks a message passes before it costs anything: the sender ID is the client's, active and
-// bound to an agreement; the number is valid and resolves to a destination; the agreement's
+// bound to an agreement; the number is valid, not in the company's stop list, and resolves to a destination; the agreement's
 // services price every part (a "blocked" rate refuses); the agreement can pay for all parts
 // (balance + credit limit − reservations). All parts are admitted or none. Thread-safe.
 class MessageAdmission final

@@ -10,6 +10,18 @@ QString MessagingConfig::senderKey(qint64 companyId, const QString &channel, con
     return QString::number(companyId) + QLatin1Char('\x1f') + channel + QLatin1Char('\x1f') + senderId;
 }
 
+QString MessagingConfig::stopKey(qint64 companyId, const QString &number, qint64 senderRecordId)
+{
+    return QString::number(companyId) + QLatin1Char('\x1f') + number + QLatin1Char('\x1f')
+           + QString::number(senderRecordId);
+}
+
+bool MessagingConfig::isStopped(qint64 companyId, const QString &number, qint64 senderRecordId) const
+{
+    return !stopped.isEmpty()
+           && (stopped.contains(stopKey(companyId, number, 0)) || stopped.contains(stopKey(companyId, number, senderRecordId)));
+}
+
 QList<const SenderRow *> MessagingConfig::findSenders(qint64 companyId, const QString &channel,
                                                        const QString &senderId) const
 {
@@ -55,6 +67,8 @@ std::shared_ptr<const MessagingConfig> MessagingConfigCache::current()
     }
     for (const ApiKeyRow &row : store.apiKeys())
         config->apiKeysByHash.insert(row.keyHash, row);
+    for (const StopListRow &row : store.stopList())
+        config->stopped.insert(MessagingConfig::stopKey(row.companyId, row.number, row.senderRecordId));
     m_config = config;
     return m_config;
 }

@@ -3,6 +3,7 @@
 #include "MessagingConfigStore.h"
 
 #include <QHash>
+#include <QSet>
 #include <QMutex>
 #include <memory>
 
@@ -22,7 +23,11 @@ struct MessagingConfig {
     QHash<QString, QList<qint64>> sendersByKey; // senderKey(company, channel, sender id) -> records
     QHash<QString, qint64> senderByWebhookGuid;
     QHash<QString, ApiKeyRow> apiKeysByHash;
+    QSet<QString> stopped; // stopKey(company, number, sender record or 0)
 
+    static QString stopKey(qint64 companyId, const QString &number, qint64 senderRecordId);
+    // Whether the company's stop list holds the number for this sender ID or for all of them.
+    bool isStopped(qint64 companyId, const QString &number, qint64 senderRecordId) const;
     static QString senderKey(qint64 companyId, const QString &channel, const QString &senderId);
     // The sender records of a company for a channel and sender ID text, active ones first.
     QList<const SenderRow *> findSenders(qint64 companyId, const QString &channel, const QString &senderId) const;
