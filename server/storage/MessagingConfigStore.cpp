@@ -196,6 +196,14 @@ void MessagingConfigStore::storeSecret(const char *table, const char *column, qi
     execOrThrow(q, "store a secret");
 }
 
+bool MessagingConfigStore::hasSecret(const char *table, const char *column, qint64 id)
+{
+    return anyRow(m_db,
+                  QStringLiteral("SELECT 1 FROM %1 WHERE id = ? AND coalesce(%2, '') <> ''")
+                      .arg(QLatin1String(table), QLatin1String(column)),
+                  {id}, "check a stored secret");
+}
+
 bool MessagingConfigStore::clientLoginTaken(const QString &login, qint64 ownId)
 {
     return anyRow(m_db, QStringLiteral("SELECT 1 FROM client_smpp_connections WHERE login = ? AND id <> ?"),

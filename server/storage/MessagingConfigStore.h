@@ -109,6 +109,7 @@ public:
 
     // Rules' helpers.
     void storeSecret(const char *table, const char *column, qint64 id, const QString &value);
+    bool hasSecret(const char *table, const char *column, qint64 id);
     bool clientLoginTaken(const QString &login, qint64 ownId);
     bool webhookGuidTaken(const QString &guid, qint64 ownId);
     bool senderTaken(qint64 agreementId, const QString &channel, const QString &senderId, qint64 ownId);

@@ -82,7 +82,7 @@ void seedDemoMessaging(EntityService &entities, QSqlDatabase db, const SessionCo
     create(entities::senderIds,
            {{s("channel"), s("sms")}, {s("senderId"), s("PizzaHTTP")}, {s("name"), s("Pizza Planet (HTTP route)")},
             {s("agreementId"), agreements.value(2).id}, {s("status"), s("active")}, {s("vendorType"), s("http")},
-            {s("httpConnectionId"), http}});
+            {s("httpConnectionId"), http}, {s("httpLogin"), s("pizza-transit")}, {s("httpPassword"), s("Transit-2026")}});
 
     // A customer who asked not to be messaged: every send to this number is refused at admission.
     create(entities::stopList, {{s("companyId"), demoClient}, {s("number"), s(demomessaging::stoppedNumber)},

@@ -53,7 +53,28 @@ void checkSmppRoute(WriteContext &context, const QJsonObject &after, qint64 comp
         errors.insert(QStringLiteral("vendorConnectionId"), QStringLiteral("this connection is not available to the sender's company"));
 }
 
-QString checkHttpRoute(WriteContext &context, const QString &channel, const QJsonObject &after, FieldErrors &errors)
+// The vendors that identify each sender with its own login and password (§6.5.1 HTTP settings,
+// §6.5.3 Transit Viber, §6.5.11); the others authenticate with the connection's token.
+bool senderHasCredentials(const QString &channel, const QString &vendorType)
+{
+    return (channel == QLatin1String("sms") && vendorType == QLatin1String("transitSms"))
+           || (channel == QLatin1String("viber") && vendorType == QLatin1String("transitViber"))
+           || (channel == QLatin1String("mobilePush") && vendorType == QLatin1String("mobilePush"));
+}
+
+void checkHttpCredentials(WriteContext &context, const QJsonObject *before, const QJsonObject &after,
+                          FieldErrors &errors)
+{
+    required(after, "httpLogin", errors);
+    if (isSet(fieldOf(after, "httpPassword")))
+        return;
+    // An empty password on update keeps the stored one, if there is one.
+    if (!before || !MessagingConfigStore(context.db).hasSecret("sender_ids", "http_password", fieldOf(*before, "id").toInteger()))
+        errors.insert(QStringLiteral("httpPassword"), QStringLiteral("is required"));
+}
+
+QString checkHttpRoute(WriteContext &context, const QString &channel, const QJsonObject *before,
+                       const QJsonObject &after, FieldErrors &errors)
 {
     // Push, TTS and Voice senders name their provider themselves (Firebase, Asterisk): no connection.
     if (httpVendorTypesForChannel(channel).isEmpty())
@@ -63,9 +84,18 @@ QString checkHttpRoute(WriteContext &context, const QString &channel, const QJso
     if (!connection)
         return {};
     const QString vendorType = fieldOf(*connection, "vendorType").toString();
-    if (!httpVendorTypesForChannel(channel).contains(vendorType))
+    if (!httpVendorTypesForChannel(channel).contains(vendorType)) {
         errors.insert(QStringLiteral("httpConnectionId"),
                       QStringLiteral("a %1 connection cannot carry the %2 channel").arg(vendorType, channel));
+        return vendorType;
+    }
+    // §6.5.3: a Viber sender ID is the service ID its connection was registered with.
+    const QString serviceId = fieldOf(*connection, "serviceId").toString();
+    if (vendorType == QLatin1String("viber") && !serviceId.isEmpty()
+        && fieldOf(after, "senderId").toString() != serviceId)
+        errors.insert(QStringLiteral("senderId"), QStringLiteral("must be the connection's service ID (%1)").arg(serviceId));
+    if (senderHasCredentials(channel, vendorType))
+        checkHttpCredentials(context, before, after, errors);
     return vendorType;
 }
 
@@ -130,7 +160,7 @@ void SenderIdRules::check(WriteContext &context, const QJsonObject *before, QJso
         else
             checkSmppRoute(context, after, companyId, errors);
     } else if (vendorType == QLatin1String("http")) {
-        httpVendorType = checkHttpRoute(context, channel, after, errors);
+        httpVendorType = checkHttpRoute(context, channel, before, after, errors);
     }
 
     if (isSet(fieldOf(after, "smppApiConnectionId"))) {
