@@ -213,7 +213,8 @@ EntityDescriptor edrs()
         readOnly(f("currency", "Currency", FieldType::Currency)),
         hidden(readOnly(enumeration("billingRule", "Charged on", {ev("submitted", "Submitted"),
                                                                   ev("delivered", "Delivered")}, false))),
-        hidden(readOnly(f("chargedAt", "Charged", FieldType::DateTime))),
+        // Empty for parts never charged: failed ones, and undelivered ones when billed on delivery.
+        readOnly(f("chargedAt", "Charged", FieldType::DateTime)),
     }, false);
     e.readOnlyCollection = true;
     e.defaultSort = QStringLiteral("-id");

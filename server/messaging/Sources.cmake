@@ -22,6 +22,7 @@ target_sources(backoffice_server_core PRIVATE
     messaging/engine/MessagingRoutes.cpp messaging/engine/MessagingRoutes.h
     messaging/engine/MessagingWriter.cpp messaging/engine/MessagingWriter.h
     messaging/engine/SendApiRoutes.cpp messaging/engine/SendApiRoutes.h
+    messaging/engine/TimeOrderedId.cpp messaging/engine/TimeOrderedId.h
     messaging/engine/TrafficCounters.cpp messaging/engine/TrafficCounters.h
     messaging/engine/TrafficMonitor.cpp messaging/engine/TrafficMonitor.h
     messaging/engine/VendorGateway.cpp messaging/engine/VendorGateway.h

@@ -36,7 +36,9 @@ using namespace backoffice::views;
 
 namespace {
 
-const QString Delivered = QStringLiteral("34622123456");
+// The emulator's rules by suffix (9990 delivers, 9996 undelivers, 9991 refuses): outcomes not left to its
+// default delivered share.
+const QString Delivered = QStringLiteral("34622129990");
 const QString Undelivered = QStringLiteral("34622129996");
 const QString Failing = QStringLiteral("34622129991");
 

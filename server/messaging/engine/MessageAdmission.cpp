@@ -4,8 +4,8 @@
 #include "BalanceBook.h"
 #include "DestinationResolver.h"
 #include "SmppConstants.h"
+#include "TimeOrderedId.h"
 
-#include <QUuid>
 
 namespace backoffice::server {
 
@@ -17,11 +17,6 @@ AdmissionResult refuse(quint32 smppStatus, const QString &error)
     result.smppStatus = smppStatus;
     result.error = error;
     return result;
-}
-
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 bool plausibleNumber(const QString &digits)
@@ -106,7 +101,7 @@ AdmissionResult MessageAdmission::admit(const Submission &submission, const QDat
     }
 
     AdmissionResult result;
-    const QString transactionId = submission.transactionId.isEmpty() ? newId() : submission.transactionId;
+    const QString transactionId = submission.transactionId.isEmpty() ? newTimeOrderedId(now) : submission.transactionId;
     const int parts = int(submission.partTexts.size());
     for (int index = 0; index < parts; ++index) {
         AdmittedPart part;
@@ -152,7 +147,7 @@ AdmissionResult MessageAdmission::admit(const Submission &submission, const QDat
         EdrRecord &edr = part.edr;
         edr.acceptedAt = now;
         edr.transactionId = transactionId;
-        edr.messageId = newId();
+        edr.messageId = newTimeOrderedId(now);
         edr.partNumber = partNumber;
         edr.partCount = parts > 1 ? parts : submission.partCount;
         edr.companyId = sender.companyId;

@@ -12,6 +12,7 @@
 #include "CommandStatusText.h"
 #include "SmscSession.h"
 #include "TextCoding.h"
+#include "TimeOrderedId.h"
 #include "TrafficMonitor.h"
 
 #include <QJsonDocument>
@@ -291,7 +292,7 @@ void MessagingEngine::submitFromClient(smpp::SmscSession &session, quint32 seque
                                 .arg(part->info.reference).arg(part->info.total);
         QString &transaction = m_clientConcatenation[key];
         if (transaction.isEmpty())
-            transaction = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            transaction = newTimeOrderedId();
         submission.transactionId = transaction;
     }
     const auto text = smpp::decodeText(payload, pdu.dataCoding, smscDefault);
