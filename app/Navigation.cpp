@@ -1,5 +1,6 @@
 #include "Navigation.h"
 
+#include "BillingEntities.h"
 #include "EntityCatalogue.h"
 #include "MessagingEntities.h"
 
@@ -96,7 +97,8 @@ QList<NavigationEntry> build()
         list(account, entities::bankAccounts),
         list(account, entities::apiKeys),
         list(account, entities::stopList),
-        coming(finance, "payments", tr("Payments"), "payments"),
+        list(finance, entities::payments),
+        list(finance, entities::balanceMovements),
         coming(finance, "invoices", tr("Invoices and charges"), "invoices"),
         list(finance, entities::charges),
         list(finance, entities::services),

@@ -2,6 +2,7 @@
 
 #include "EntityFieldBuilders.h"
 #include "NumberPrefixEntity.h"
+#include "BillingEntities.h"
 #include "MessagingEntities.h"
 #include "ServiceEntities.h"
 
@@ -148,6 +149,8 @@ EntityDescriptor agreements()
         hidden(f("rateChangeEmails", "Rate change emails", FieldType::EmailList)),
         hidden(f("serviceEmails", "Service emails", FieldType::EmailList)),
         hidden(f("paymentAlertEmails", "Payment alert emails", FieldType::EmailList)),
+        // A balance below this raises a low-balance notification; empty: no alert.
+        hidden(f("lowBalanceThreshold", "Low-balance threshold", FieldType::Money)),
     };
     for (FieldDescriptor term : versionTerms())
         fields << createOnly(term);
@@ -247,7 +250,7 @@ const QList<EntityDescriptor> &EntityCatalogue::all()
                                                    bankAccounts(), ownBankAccounts(), agreements(),
                                                    agreementVersions(), users(), roles(), audit()};
     static const QList<EntityDescriptor> everything = catalogue + serviceEntities() + QList{numberPrefixEntity()}
-                                                                 + messagingEntities();
+                                                                 + messagingEntities() + billingEntities();
     return everything;
 }
 

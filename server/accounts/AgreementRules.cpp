@@ -1,7 +1,7 @@
 #include "AgreementRules.h"
 
 #include "AgreementChanges.h"
-
+#include "Amount.h"
 #include "ApiException.h"
 #include "RuleValues.h"
 #include "BillingPeriod.h"
@@ -118,6 +118,9 @@ void AgreementRules::check(WriteContext &context, const QJsonObject *before, QJs
         for (auto it = terms.begin(); it != terms.end(); ++it)
             after.insert(it.key(), it.value());
     }
+    if (isSet(fieldOf(after, "lowBalanceThreshold"))
+        && Amount::parse(fieldOf(after, "lowBalanceThreshold").toString()).value_or(Amount()).isNegative())
+        errors.insert(QStringLiteral("lowBalanceThreshold"), QStringLiteral("cannot be negative"));
     const QJsonValue companyId = fieldOf(after, "companyId");
     auto belongsTo = [&](const QString &entity, const char *field, const char *ownerField, const QJsonValue &owner) {
         const QJsonValue id = fieldOf(after, field);

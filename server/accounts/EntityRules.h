@@ -65,6 +65,11 @@ public:
     {
         Q_UNUSED(context) Q_UNUSED(record)
     }
+    // Side effects of a deletion inside its transaction, before the row goes (a payment leaves the balance).
+    virtual void beforeRemove(WriteContext &context, qint64 id, const QJsonObject &record)
+    {
+        Q_UNUSED(context) Q_UNUSED(id) Q_UNUSED(record)
+    }
     // What the audit log and answers must not show (secrets), removed from stored snapshots.
     virtual void redact(QJsonObject &record) const { Q_UNUSED(record) }
 };

@@ -378,6 +378,7 @@ void EntityService::remove(const EntityDescriptor &entity, qint64 id, const Sess
                                          childId, snapshot(child, childRecord, rules), {}, company});
         }
     }
+    rules.beforeRemove(context, id, record);
     repository.remove(id);
     AuditLog(context.db).record({context.now, session.actor, EntityTables::forEntity(entity).table,
                                  QStringLiteral("delete"), id, snapshot(entity, record, rules), {}, company});

@@ -3,6 +3,7 @@
 #include "AgreementRules.h"
 #include "ApiKeyRules.h"
 #include "BankRules.h"
+#include "BillingEntities.h"
 #include "CompanyRules.h"
 #include "ConnectionRules.h"
 #include "EnabledServiceRules.h"
@@ -10,6 +11,7 @@
 #include "LegalEntityRules.h"
 #include "MessagingEntities.h"
 #include "NumberPrefixRules.h"
+#include "PaymentRules.h"
 #include "SenderIdRules.h"
 #include "ServiceRules.h"
 #include "StopListRules.h"
@@ -51,6 +53,8 @@ std::shared_ptr<EntityRules> makeRules(const QString &entityName)
         return std::make_shared<SenderIdRules>();
     if (entityName == entities::apiKeys)
         return std::make_shared<ApiKeyRules>();
+    if (entityName == entities::payments)
+        return std::make_shared<PaymentRules>();
     if (entityName == entities::stopList)
         return std::make_shared<StopListRules>();
     if (entityName == entities::notifications)

@@ -4,6 +4,7 @@
 #include "AuthRoutes.h"
 #include "AuthService.h"
 #include "AuthStore.h"
+#include "BillingRoutes.h"
 #include "Database.h"
 #include "DictionaryRoutes.h"
 #include "DemoData.h"
@@ -19,6 +20,7 @@
 #include "MetaRoutes.h"
 #include "Migrations.h"
 #include "PasswordHasher.h"
+#include "PaymentExpiry.h"
 #include "QuoteRoutes.h"
 #include "RateImportJobs.h"
 #include "RateImportRoutes.h"
@@ -32,7 +34,15 @@
 #include "TlsFiles.h"
 #include "VendorEmulator.h"
 
+#include <QLoggingCategory>
+#include <QTimer>
+
 namespace backoffice::server {
+
+namespace {
+Q_LOGGING_CATEGORY(lcServer, "backoffice.server")
+constexpr int BillingJobsIntervalMs = 60 * 1000;
+} // namespace
 
 struct ServerInstance::Private {
     ServerOptions options;
@@ -47,6 +57,7 @@ struct ServerInstance::Private {
     std::unique_ptr<MessagingEngine> messaging;
     std::unique_ptr<Router> router;
     std::unique_ptr<HttpFrontend> http;
+    std::unique_ptr<QTimer> billingJobs;
 };
 
 ServerInstance::ServerInstance(ServerOptions options, QObject *parent)
@@ -84,6 +95,7 @@ bool ServerInstance::start(QString *error)
         addAuthRoutes(*d->router, *d->auth);
         addRatingRoutes(*d->router, *d->database, *d->entities);
         addQuoteRoutes(*d->router, *d->entities, *d->rating, *d->destinations);
+        addBillingRoutes(*d->router, *d->database, *d->entities);
         d->rateImports = std::make_unique<rateimport::RateImportJobs>();
         addRateImportRoutes(*d->router, *d->database, *d->entities, *d->rateImports);
         for (const EntityDescriptor &entity : EntityCatalogue::all())
@@ -142,11 +154,29 @@ bool ServerInstance::start(QString *error)
         return false;
     if (d->messaging)
         d->messaging->setWebhookBaseUrl(baseUrl());
+    // Scheduled finance work; the first run at once, so what expired while the server was down goes.
+    d->billingJobs = std::make_unique<QTimer>();
+    d->billingJobs->setInterval(BillingJobsIntervalMs);
+    connect(d->billingJobs.get(), &QTimer::timeout, this, [this] { runBillingJobs(QDateTime::currentDateTimeUtc()); });
+    d->billingJobs->start();
+    QTimer::singleShot(0, this, [this] { runBillingJobs(QDateTime::currentDateTimeUtc()); });
     return true;
+}
+
+void ServerInstance::runBillingJobs(const QDateTime &now)
+{
+    if (!d->database)
+        return;
+    try {
+        PaymentExpiry(*d->database).run(now);
+    } catch (const StorageError &e) {
+        qCWarning(lcServer) << "billing jobs failed:" << e.message();
+    }
 }
 
 void ServerInstance::stop()
 {
+    d->billingJobs.reset();
     if (d->http)
         d->http->close();
     d->http.reset();

@@ -1,6 +1,7 @@
 #include "EntityTables.h"
 
 #include "EntityCatalogue.h"
+#include "BillingEntities.h"
 #include "MessagingEntities.h"
 
 #include <QMap>
@@ -197,6 +198,20 @@ EntityTable buildTable(const EntityDescriptor &entity)
     }
     if (EntityTable mapping; messagingTable(entity, &mapping))
         return mapping;
+    if (name == entities::payments) {
+        // Unconfirmed payments count until the job that expires them runs; the status says so.
+        EntityTable mapping = plainTable(entity, QStringLiteral("payments"), {QStringLiteral("status")});
+        mapping.computed.insert(QStringLiteral("status"),
+                                sql("(CASE WHEN t.confirmed = 1 THEN 'CONFIRMED' WHEN t.counted_in_balance = 1"
+                                    " THEN 'NOT_CONFIRMED' ELSE 'EXPIRED' END)"));
+        mapping.companyExpression = QStringLiteral("t.company_id");
+        return mapping;
+    }
+    if (name == entities::balanceMovements) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("balance_movements"));
+        mapping.companyExpression = QStringLiteral("(SELECT a.company_id FROM agreements a WHERE a.id = t.agreement_id)");
+        return mapping;
+    }
     if (name == entities::audit) {
         EntityTable mapping = plainTable(entity, QStringLiteral("audit_log"));
         mapping.companyExpression = QStringLiteral("t.company_id");

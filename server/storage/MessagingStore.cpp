@@ -215,7 +215,8 @@ QList<AgreementFunds> MessagingStore::funds(const QDateTime &at)
     q.prepare(QStringLiteral(
         "SELECT a.id, a.company_id, a.currency, coalesce(b.balance, 0),"
         " (SELECT v.credit_limit FROM agreement_versions v WHERE v.agreement_id = a.id AND v.effective_from <= ?"
-        "  AND (v.effective_till IS NULL OR v.effective_till > ?) ORDER BY v.effective_from DESC LIMIT 1)"
+        "  AND (v.effective_till IS NULL OR v.effective_till > ?) ORDER BY v.effective_from DESC LIMIT 1),"
+        " a.code, a.low_balance_threshold, (SELECT coalesce(max(m.id), 0) FROM balance_movements m)"
         " FROM agreements a LEFT JOIN agreement_balances b ON b.agreement_id = a.id"));
     const QString now = at.toString(Qt::ISODateWithMs);
     q.addBindValue(now);
@@ -230,6 +231,10 @@ QList<AgreementFunds> MessagingStore::funds(const QDateTime &at)
         f.balance = Amount::fromMicros(q.value(3).toLongLong());
         if (!q.value(4).isNull())
             f.creditLimit = Amount::fromMicros(q.value(4).toLongLong());
+        f.code = q.value(5).toString();
+        if (!q.value(6).isNull())
+            f.lowBalanceThreshold = Amount::fromMicros(q.value(6).toLongLong());
+        f.lastMovementId = q.value(7).toLongLong();
         list.append(f);
     }
     return list;

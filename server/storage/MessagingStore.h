@@ -18,6 +18,9 @@ struct AgreementFunds {
     QString currency;
     Amount balance;
     std::optional<Amount> creditLimit; // none: unlimited
+    QString code;
+    std::optional<Amount> lowBalanceThreshold; // none: no alert
+    qint64 lastMovementId = 0; // the newest balance movement when this was read (same on every row)
 };
 
 struct OutboxEntry {

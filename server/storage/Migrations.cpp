@@ -20,6 +20,7 @@ const QList<Migration> &Migrations::all()
         {6, QStringLiteral("messaging: connections, sender IDs, API keys, EDRs, charges, balances, callbacks"),
          schema::version6()},
         {7, QStringLiteral("stop list"), schema::version7()},
+        {8, QStringLiteral("payments, balance ledger, low-balance thresholds"), schema::version8()},
     };
     return migrations;
 }

@@ -18,5 +18,7 @@ QStringList version5();
 QStringList version6();
 // The stop list of numbers not to send to (server/storage/SchemaMessaging.cpp).
 QStringList version7();
+// Payments, the balance ledger and low-balance thresholds (server/storage/SchemaBilling.cpp).
+QStringList version8();
 
 } // namespace backoffice::server::schema

@@ -90,6 +90,13 @@ qint64 TestServer::count(const QString &table, const QString &where) const
     return query.next() ? query.value(0).toLongLong() : -1;
 }
 
+QVariant TestServer::scalar(const QString &select) const
+{
+    QSqlQuery query(m_server->database()->connection());
+    query.exec(select);
+    return query.next() ? query.value(0) : QVariant();
+}
+
 void TestServer::execSql(const QString &statement) const
 {
     QSqlQuery query(m_server->database()->connection());

@@ -60,6 +60,8 @@ public:
 
     // Rows of a table, read straight from the database file (audit and no-write checks).
     qint64 count(const QString &table, const QString &where = {}) const;
+    // The first column of the first row of a query (sums of money in micro-units…); invalid if none.
+    QVariant scalar(const QString &select) const;
     void execSql(const QString &statement) const;
 
 private:

@@ -86,16 +86,17 @@ void TestCompaniesFlow::navigationListsEverySection()
     QTreeWidgetItem *companies = m_window->navigationItem(QStringLiteral("companies"));
     QVERIFY(companies);
     QVERIFY(companies->flags() & Qt::ItemIsEnabled);
-    QTreeWidgetItem *payments = m_window->navigationItem(QStringLiteral("payments"));
-    QVERIFY(payments);
-    QVERIFY(!(payments->flags() & Qt::ItemIsEnabled));
-    QVERIFY(payments->text(0).endsWith(QLatin1String("(coming)")));
+    QTreeWidgetItem *invoices = m_window->navigationItem(QStringLiteral("invoices"));
+    QVERIFY(invoices);
+    QVERIFY(!(invoices->flags() & Qt::ItemIsEnabled));
+    QVERIFY(invoices->text(0).endsWith(QLatin1String("(coming)")));
     for (const char *key : {"legal-entities", "agreements", "banks", "bank-accounts", "own-legal-entities",
-                            "own-bank-accounts", "users-backoffice", "users-portal", "roles", "audit"}) {
+                            "own-bank-accounts", "users-backoffice", "users-portal", "roles", "audit", "payments",
+                            "balance-movements"}) {
         QTreeWidgetItem *item = m_window->navigationItem(QString::fromLatin1(key));
         QVERIFY2(item && (item->flags() & Qt::ItemIsEnabled), key);
     }
-    QVERIFY(m_window->openSection(QStringLiteral("payments")) == nullptr); // never a fake screen
+    QVERIFY(m_window->openSection(QStringLiteral("invoices")) == nullptr); // never a fake screen
 }
 
 void TestCompaniesFlow::openCompaniesFromTheTree()

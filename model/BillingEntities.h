@@ -1,0 +1,22 @@
+#pragma once
+
+#include "EntityDescriptor.h"
+
+namespace backoffice {
+
+// Catalogue entries of finance: payments (BO §7.1) and the balance movements they cause.
+QList<EntityDescriptor> billingEntities();
+
+namespace entities {
+inline const QString payments = QStringLiteral("payments");
+inline const QString balanceMovements = QStringLiteral("balance-movements");
+} // namespace entities
+
+// Payment statuses as the API spells them.
+namespace paymentstatus {
+inline const QString confirmed = QStringLiteral("CONFIRMED");
+inline const QString notConfirmed = QStringLiteral("NOT_CONFIRMED");
+inline const QString expired = QStringLiteral("EXPIRED");
+} // namespace paymentstatus
+
+} // namespace backoffice

@@ -1,0 +1,15 @@
+#pragma once
+
+namespace backoffice::server {
+
+class Database;
+class EntityService;
+class Router;
+
+// Finance views that are not plain collections:
+//   GET agreements/{id}/ledger?from=&till=  every balance movement and the charges per UTC day and
+//       source, newest first, each with the balance after it; opening and closing balance of the
+//       range (default: the last 31 days). Needs View on agreements, and sees what the caller may see.
+void addBillingRoutes(Router &router, Database &database, EntityService &entities);
+
+} // namespace backoffice::server

@@ -1,0 +1,7 @@
+# Finance: payments and their balance movements, the ledger, billing jobs (paths relative to server/).
+target_sources(backoffice_server_core PRIVATE
+    billing/BillingRoutes.cpp billing/BillingRoutes.h
+    billing/PaymentEffect.cpp billing/PaymentEffect.h
+    billing/PaymentExpiry.cpp billing/PaymentExpiry.h
+    billing/PaymentRules.cpp billing/PaymentRules.h
+)
