@@ -1,6 +1,7 @@
 #include "BillingEntities.h"
 
 #include "EntityFieldBuilders.h"
+#include "MessagingEntities.h"
 
 namespace backoffice {
 
@@ -63,11 +64,74 @@ EntityDescriptor balanceMovements()
     return e;
 }
 
+QList<EnumValue> chargeSources()
+{
+    return {ev("traffic", "Traffic"), ev("trafficRefund", "Traffic refund (unsent)"), ev("packPurchase", "Pack purchase"),
+            ev("senderFee", "Sender ID fee"), ev("additionalFee", "Additional fee")};
+}
+
+// Made by the billing job per agreement and period; staff recalculate, confirm and comment.
+EntityDescriptor invoices()
+{
+    EntityDescriptor e = entity(entities::invoices, "Invoice", "Invoices", "invoices", "referenceNumber", {
+        readOnly(ref("companyId", "Company", entities::companies)),
+        readOnly(ref("agreementId", "Agreement", entities::agreements)),
+        hidden(readOnly(ref("ownLegalEntityId", "Own legal entity", entities::ownLegalEntities))),
+        readOnly(enumeration("direction", "Direction", {ev("receivable", "Receivable"), ev("payable", "Payable")}, false)),
+        hidden(readOnly(enumeration("billingPeriod", "Period", {ev("daily", "Daily"), ev("weekly", "Weekly"),
+                                                                ev("monthly", "Monthly"), ev("quarterly", "Quarterly")},
+                                    false))),
+        readOnly(f("periodStart", "Period start", FieldType::DateTime)),
+        readOnly(f("periodEnd", "Period end", FieldType::DateTime)),
+        hidden(readOnly(f("timeZone", "Billing time zone", FieldType::TimeZone))),
+        readOnly(text("referenceNumber", "Reference #", false, 40)),
+        readOnly(f("total", "Total due", FieldType::Money)),
+        hidden(readOnly(f("net", "Net", FieldType::Money))),
+        hidden(readOnly(f("tax", "Tax", FieldType::Money))),
+        readOnly(f("currency", "Currency", FieldType::Currency)),
+        readOnly(enumeration("status", "Status", {ev("DRAFT", "Draft"), ev("CONFIRMED", "Confirmed")}, false)),
+        readOnly(f("issueDate", "Issue date", FieldType::Date)),
+        hidden(readOnly(f("dueDate", "Due date", FieldType::Date))),
+        hidden(readOnly(f("taxRate", "Tax rate (%)", FieldType::Money))),
+        hidden(readOnly(text("taxLabel", "Tax label", false, 40))),
+        hidden(readOnly(f("chargeCount", "Charges", FieldType::Integer))),
+        hidden(text("comment", "Comment", false, 1000)),
+        hidden(readOnly(f("calculatedAt", "Calculated", FieldType::DateTime))),
+        hidden(readOnly(f("confirmedAt", "Confirmed", FieldType::DateTime))),
+        hidden(readOnly(ref("confirmedBy", "Confirmed by", entities::users))),
+    });
+    e.defaultSort = QStringLiteral("-periodStart");
+    return e;
+}
+
+// The invoice's charges grouped by source, service, sender ID, rate and scale tier (§7.2 "Charges").
+EntityDescriptor invoiceLines()
+{
+    EntityDescriptor e = entity(entities::invoiceLines, "Invoice line", "Invoice lines", "invoices", "description", {
+        readOnly(ref("invoiceId", "Invoice", entities::invoices)),
+        readOnly(enumeration("source", "Source", chargeSources(), false)),
+        readOnly(text("description", "Description", false, 255)),
+        readOnly(ref("serviceId", "Service", entities::services)),
+        readOnly(ref("senderRecordId", "Sender ID", entities::senderIds)),
+        readOnly(f("unitPrice", "Rate", FieldType::Money)),
+        hidden(readOnly(text("band", "Scale tier", false, 40))),
+        readOnly(f("chargeCount", "Count", FieldType::Integer)),
+        readOnly(f("volume", "Volume", FieldType::Integer)),
+        hidden(readOnly(f("exactNet", "Net (exact)", FieldType::Money))),
+        readOnly(f("net", "Net", FieldType::Money)),
+        readOnly(f("tax", "Tax", FieldType::Money)),
+        readOnly(f("total", "Total due", FieldType::Money)),
+    }, false);
+    e.readOnlyCollection = true;
+    e.defaultSort = QStringLiteral("id");
+    return e;
+}
+
 } // namespace
 
 QList<EntityDescriptor> billingEntities()
 {
-    return {payments(), balanceMovements()};
+    return {payments(), balanceMovements(), invoices(), invoiceLines()};
 }
 
 } // namespace backoffice

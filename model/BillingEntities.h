@@ -4,12 +4,15 @@
 
 namespace backoffice {
 
-// Catalogue entries of finance: payments (BO §7.1) and the balance movements they cause.
+// Catalogue entries of finance: payments (BO §7.1) and the balance movements they cause, invoices
+// and their lines (§7.2).
 QList<EntityDescriptor> billingEntities();
 
 namespace entities {
 inline const QString payments = QStringLiteral("payments");
 inline const QString balanceMovements = QStringLiteral("balance-movements");
+inline const QString invoices = QStringLiteral("invoices");
+inline const QString invoiceLines = QStringLiteral("invoice-lines");
 } // namespace entities
 
 // Payment statuses as the API spells them.

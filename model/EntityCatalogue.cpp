@@ -72,6 +72,9 @@ EntityDescriptor ownLegalEntities()
     QList<FieldDescriptor> fields{text("name", "Name", true, 120),
                                   ref("companyId", "Owner company", entities::companies, true)};
     fields << legalEntityDetails(true);
+    // What invoices issued by this entity add and how they are numbered ("INV-" + a sequence).
+    fields << hidden(f("taxRate", "Tax rate (%)", FieldType::Money)) << hidden(text("taxLabel", "Tax label", false, 40))
+           << hidden(text("invoicePrefix", "Invoice number prefix", false, 16));
     return entity(entities::ownLegalEntities, "Own legal entity", "Own legal entities", "ownLegalEntities", "name",
                   fields);
 }

@@ -1,5 +1,7 @@
 #include "LegalEntityRules.h"
 
+#include "Amount.h"
+
 namespace backoffice::server {
 
 LegalEntityRules::LegalEntityRules(QString entityName)
@@ -9,7 +11,14 @@ LegalEntityRules::LegalEntityRules(QString entityName)
 
 void LegalEntityRules::check(WriteContext &context, const QJsonObject *before, QJsonObject &after, FieldErrors &errors)
 {
-    Q_UNUSED(errors)
+    const QJsonValue taxRate = after.value(QLatin1String("taxRate"));
+    if (taxRate.isString()) {
+        const Amount rate = Amount::parse(taxRate.toString()).value_or(Amount());
+        if (rate.isNegative() || rate > Amount::fromMicros(100 * Amount::Scale))
+            errors.insert(QStringLiteral("taxRate"), QStringLiteral("must be a percentage from 0 to 100"));
+        else if (rate.micros() % 100 != 0) // the invoice computes with the factor rate/100 in six decimals
+            errors.insert(QStringLiteral("taxRate"), QStringLiteral("may have at most four decimals"));
+    }
     const QJsonValue company = after.value(QLatin1String("companyId"));
     if (before || company.isNull() || company.isUndefined())
         return;

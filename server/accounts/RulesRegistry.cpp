@@ -8,6 +8,7 @@
 #include "ConnectionRules.h"
 #include "EnabledServiceRules.h"
 #include "EntityCatalogue.h"
+#include "InvoiceRules.h"
 #include "LegalEntityRules.h"
 #include "MessagingEntities.h"
 #include "NumberPrefixRules.h"
@@ -53,6 +54,8 @@ std::shared_ptr<EntityRules> makeRules(const QString &entityName)
         return std::make_shared<SenderIdRules>();
     if (entityName == entities::apiKeys)
         return std::make_shared<ApiKeyRules>();
+    if (entityName == entities::invoices)
+        return std::make_shared<InvoiceRules>();
     if (entityName == entities::payments)
         return std::make_shared<PaymentRules>();
     if (entityName == entities::stopList)

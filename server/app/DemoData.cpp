@@ -181,13 +181,15 @@ bool DemoData::seedIfEmpty()
                                        {s("legalCompanyName"), s("Nordwave Messaging Limited")}, {s("country"), s("GB")},
                                        {s("legalId"), s("12845761")}, {s("vatId"), s("GB284576110")},
                                        {s("taxId"), s("284576110")}, {s("isDefault"), true},
+                                       {s("taxRate"), s("20")}, {s("taxLabel"), s("VAT")}, {s("invoicePrefix"), s("NWL-")},
                                        {s("legalAddress"), s("5 Harbour Exchange Square, London E14 9GE")},
                                        {s("billingAddress"), s("5 Harbour Exchange Square, London E14 9GE")}}));
     const qint64 ownEs = createId(entities::ownLegalEntities,
                                   obj({{s("name"), s("Nordwave Iberia S.L.")}, {s("companyId"), 1},
                                        {s("legalCompanyName"), s("Nordwave Iberia Sociedad Limitada")},
                                        {s("country"), s("ES")}, {s("legalId"), s("B87654321")},
-                                       {s("vatId"), s("ESB87654321")},
+                                       {s("vatId"), s("ESB87654321")}, {s("taxRate"), s("21")}, {s("taxLabel"), s("IVA")},
+                                       {s("invoicePrefix"), s("NWI-")},
                                        {s("legalAddress"), s("Calle de Alcala 120, 28009 Madrid")}}));
     m_entities.update(EntityCatalogue::get(entities::companies), 1, {{s("ownLegalEntityId"), ownUk}}, m_session);
 

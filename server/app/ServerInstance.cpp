@@ -15,6 +15,8 @@
 #include "EntityRoutes.h"
 #include "EntityService.h"
 #include "HttpFrontend.h"
+#include "InvoiceRoutes.h"
+#include "Invoicing.h"
 #include "MessagingEngine.h"
 #include "MessagingRoutes.h"
 #include "MetaRoutes.h"
@@ -96,6 +98,7 @@ bool ServerInstance::start(QString *error)
         addRatingRoutes(*d->router, *d->database, *d->entities);
         addQuoteRoutes(*d->router, *d->entities, *d->rating, *d->destinations);
         addBillingRoutes(*d->router, *d->database, *d->entities);
+        addInvoiceRoutes(*d->router, *d->database, *d->entities);
         d->rateImports = std::make_unique<rateimport::RateImportJobs>();
         addRateImportRoutes(*d->router, *d->database, *d->entities, *d->rateImports);
         for (const EntityDescriptor &entity : EntityCatalogue::all())
@@ -169,6 +172,7 @@ void ServerInstance::runBillingJobs(const QDateTime &now)
         return;
     try {
         PaymentExpiry(*d->database).run(now);
+        Invoicing(*d->database).run(now);
     } catch (const StorageError &e) {
         qCWarning(lcServer) << "billing jobs failed:" << e.message();
     }

@@ -64,8 +64,9 @@ public:
     quint16 smppTlsPort() const; // 0 when no TLS listener runs
     quint16 emulatorPort() const; // 0 when no emulator runs
 
-    // Scheduled finance work (unconfirmed payments past their confirm-before day leave the balance),
-    // run every minute; tests call it with the instant they want.
+    // Scheduled finance work (unconfirmed payments past their confirm-before day leave the balance;
+    // draft invoices are made and recalculated), run every minute; tests call it with the instant
+    // they want.
     void runBillingJobs(const QDateTime &now);
 
     // Login and password of the demo data set's administrator (valid once seedDemoData ran).

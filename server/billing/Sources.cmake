@@ -1,6 +1,11 @@
 # Finance: payments and their balance movements, the ledger, billing jobs (paths relative to server/).
 target_sources(backoffice_server_core PRIVATE
     billing/BillingRoutes.cpp billing/BillingRoutes.h
+    billing/InvoiceDocument.cpp billing/InvoiceDocument.h
+    billing/InvoiceLines.cpp billing/InvoiceLines.h
+    billing/InvoiceRoutes.cpp billing/InvoiceRoutes.h
+    billing/InvoiceRules.cpp billing/InvoiceRules.h
+    billing/Invoicing.cpp billing/Invoicing.h
     billing/PaymentEffect.cpp billing/PaymentEffect.h
     billing/PaymentExpiry.cpp billing/PaymentExpiry.h
     billing/PaymentRules.cpp billing/PaymentRules.h

@@ -207,6 +207,16 @@ EntityTable buildTable(const EntityDescriptor &entity)
         mapping.companyExpression = QStringLiteral("t.company_id");
         return mapping;
     }
+    if (name == entities::invoices) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("invoices"));
+        mapping.companyExpression = QStringLiteral("t.company_id");
+        return mapping;
+    }
+    if (name == entities::invoiceLines) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("invoice_lines"));
+        mapping.companyExpression = QStringLiteral("(SELECT i.company_id FROM invoices i WHERE i.id = t.invoice_id)");
+        return mapping;
+    }
     if (name == entities::balanceMovements) {
         EntityTable mapping = plainTable(entity, QStringLiteral("balance_movements"));
         mapping.companyExpression = QStringLiteral("(SELECT a.company_id FROM agreements a WHERE a.id = t.agreement_id)");

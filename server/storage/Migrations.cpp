@@ -21,6 +21,7 @@ const QList<Migration> &Migrations::all()
          schema::version6()},
         {7, QStringLiteral("stop list"), schema::version7()},
         {8, QStringLiteral("payments, balance ledger, low-balance thresholds"), schema::version8()},
+        {9, QStringLiteral("invoices, invoice lines and numbering, taxes"), schema::version9()},
     };
     return migrations;
 }

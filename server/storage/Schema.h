@@ -20,5 +20,7 @@ QStringList version6();
 QStringList version7();
 // Payments, the balance ledger and low-balance thresholds (server/storage/SchemaBilling.cpp).
 QStringList version8();
+// Invoices, their lines and numbering, taxes of own legal entities (server/storage/SchemaBilling.cpp).
+QStringList version9();
 
 } // namespace backoffice::server::schema

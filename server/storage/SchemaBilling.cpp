@@ -59,4 +59,70 @@ QStringList version8()
     };
 }
 
+QStringList version9()
+{
+    return {
+        // Tax and numbering of the invoices an own legal entity issues.
+        s("ALTER TABLE own_legal_entities ADD COLUMN tax_rate INTEGER"), // percent in micro-units: 21% = 21000000
+        s("ALTER TABLE own_legal_entities ADD COLUMN tax_label TEXT"),
+        s("ALTER TABLE own_legal_entities ADD COLUMN invoice_prefix TEXT"),
+        // One invoice per agreement and billing period (BO §7.2). It covers the agreement's charges
+        // with charged_at in [period_start, period_end): periods tile time, so every charge is in
+        // exactly one invoice. Amounts in micro-units of the agreement's currency; net, tax and
+        // total are sums of the lines, each line rounded once to cents.
+        s("CREATE TABLE invoices ("
+          " id INTEGER PRIMARY KEY,"
+          " company_id INTEGER NOT NULL REFERENCES companies(id),"
+          " agreement_id INTEGER NOT NULL REFERENCES agreements(id),"
+          " own_legal_entity_id INTEGER NOT NULL REFERENCES own_legal_entities(id),"
+          " direction TEXT NOT NULL,"              // receivable | payable
+          " period_start TEXT NOT NULL,"
+          " period_end TEXT NOT NULL,"
+          " time_zone TEXT NOT NULL,"
+          " billing_period TEXT NOT NULL,"
+          " status TEXT NOT NULL,"                 // DRAFT | CONFIRMED
+          " reference_number TEXT,"
+          " issue_date TEXT,"
+          " due_date TEXT,"
+          " currency TEXT NOT NULL,"
+          " net INTEGER NOT NULL DEFAULT 0,"
+          " tax INTEGER NOT NULL DEFAULT 0,"
+          " total INTEGER NOT NULL DEFAULT 0,"
+          " tax_rate INTEGER NOT NULL DEFAULT 0,"
+          " tax_label TEXT,"
+          " charge_count INTEGER NOT NULL DEFAULT 0,"
+          " comment TEXT,"
+          " calculated_at TEXT,"
+          " confirmed_at TEXT,"
+          " confirmed_by INTEGER,"
+          " created_at TEXT NOT NULL,"
+          " updated_at TEXT NOT NULL,"
+          " UNIQUE (agreement_id, period_start))"),
+        s("CREATE UNIQUE INDEX invoices_reference ON invoices(own_legal_entity_id, reference_number)"
+          " WHERE reference_number IS NOT NULL"),
+        s("CREATE INDEX invoices_company ON invoices(company_id, period_start)"),
+        // The invoice's charges, grouped: one line per source, service, sender ID, rate and tier.
+        s("CREATE TABLE invoice_lines ("
+          " id INTEGER PRIMARY KEY,"
+          " invoice_id INTEGER NOT NULL REFERENCES invoices(id) ON DELETE CASCADE,"
+          " source TEXT NOT NULL,"
+          " service_id INTEGER,"
+          " sender_record_id INTEGER,"
+          " unit_price INTEGER NOT NULL,"
+          " band TEXT,"
+          " description TEXT NOT NULL,"
+          " charge_count INTEGER NOT NULL,"
+          " volume INTEGER NOT NULL,"
+          " exact_net INTEGER NOT NULL,"          // Σ charge amounts, six decimals
+          " net INTEGER NOT NULL,"                // exact_net rounded half up to cents
+          " tax INTEGER NOT NULL,"
+          " total INTEGER NOT NULL)"),
+        s("CREATE INDEX invoice_lines_invoice ON invoice_lines(invoice_id)"),
+        // The last reference number each own legal entity gave out.
+        s("CREATE TABLE invoice_sequences ("
+          " own_legal_entity_id INTEGER PRIMARY KEY REFERENCES own_legal_entities(id),"
+          " last_number INTEGER NOT NULL)"),
+    };
+}
+
 } // namespace backoffice::server::schema
