@@ -2,9 +2,11 @@
 
 #include "AboutDialog.h"
 #include "AccountSettingsDialog.h"
+#include "AgreementForm.h"
 #include "ApiClient.h"
 #include "AuditDetailView.h"
 #include "AuditView.h"
+#include "BillingEntities.h"
 #include "ChangePasswordDialog.h"
 #include "ConnectionMonitor.h"
 #include "ConnectionStatusView.h"
@@ -346,6 +348,11 @@ views::EntityForm *MainWindow::openNewRecord(const views::ListContext &context)
 
 void MainWindow::connectForm(views::EntityForm *form)
 {
+    if (auto *agreement = qobject_cast<views::AgreementForm *>(form)) {
+        connect(agreement, &views::AgreementForm::paymentRequested, this, [this](qint64 paymentId) {
+            openRecord(views::ListContext::forEntity(entities::payments), paymentId);
+        });
+    }
     connect(form, &views::EntityForm::titleChanged, this, [this, form](const QString &title) {
         m_tabs->setTabText(m_tabs->indexOf(form), title);
     });

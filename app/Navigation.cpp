@@ -99,7 +99,7 @@ QList<NavigationEntry> build()
         list(account, entities::stopList),
         list(finance, entities::payments),
         list(finance, entities::balanceMovements),
-        coming(finance, "invoices", tr("Invoices and charges"), "invoices"),
+        list(finance, entities::invoices),
         list(finance, entities::charges),
         list(finance, entities::services),
         coming(finance, "additional-fees", tr("Additional fees"), "additionalFees"),

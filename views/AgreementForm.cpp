@@ -1,12 +1,14 @@
 #include "AgreementForm.h"
 
 #include "AgreementBalanceLine.h"
+#include "AgreementLedgerPanel.h"
 #include "AgreementVersionPanel.h"
 #include "EntityCatalogue.h"
 #include "MessageBanner.h"
 #include "Session.h"
 
 #include <QFrame>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace backoffice::views {
@@ -35,6 +37,16 @@ void AgreementForm::buildBody(QVBoxLayout *layout)
     layout->addWidget(line);
     m_versions = new AgreementVersionPanel(session(), canManage(), this);
     layout->addWidget(m_versions);
+    // What moved the balance, below the terms that priced it; it shows itself once the server answers.
+    m_ledger = new AgreementLedgerPanel(session()->api(), this);
+    layout->addWidget(m_ledger);
+    connect(m_ledger, &AgreementLedgerPanel::paymentRequested, this, &AgreementForm::paymentRequested);
+    // The ledger's closing balance is today's balance: refreshing one without the other would
+    // show two different balances on one screen.
+    connect(m_ledger->refreshButton(), &QPushButton::clicked, m_balance, [this] {
+        if (recordId() > 0)
+            m_balance->load(recordId());
+    });
     // Adding or deleting a version can change the terms in force, which the agreement shows.
     connect(m_versions, &AgreementVersionPanel::versionsChanged, this, &EntityForm::reload);
 }
@@ -53,6 +65,7 @@ void AgreementForm::onRecordLoaded(const QJsonObject &record)
     if (!m_versions || recordId() <= 0)
         return;
     m_balance->load(recordId()); // traffic moves it: read it again with every load
+    m_ledger->load(recordId()); // so do payments saved in other tabs
     m_versions->setAgreement(recordId(), record.value(QLatin1String("code")).toString(),
                              record.value(QLatin1String("currentVersionId")).toInteger(-1));
 }
@@ -62,8 +75,10 @@ void AgreementForm::onModeChanged(FormMode mode)
     if (!m_versions)
         return;
     m_versions->setVisible(mode != FormMode::Create);
-    if (mode == FormMode::Create)
+    if (mode == FormMode::Create) {
         m_balance->clearBalance();
+        m_ledger->clearLedger(); // a new agreement has nothing in its ledger yet
+    }
     if (mode == FormMode::View)
         m_versions->cancelEdits();
     m_versions->setEditing(mode == FormMode::Edit);

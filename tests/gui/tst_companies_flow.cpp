@@ -86,17 +86,17 @@ void TestCompaniesFlow::navigationListsEverySection()
     QTreeWidgetItem *companies = m_window->navigationItem(QStringLiteral("companies"));
     QVERIFY(companies);
     QVERIFY(companies->flags() & Qt::ItemIsEnabled);
-    QTreeWidgetItem *invoices = m_window->navigationItem(QStringLiteral("invoices"));
-    QVERIFY(invoices);
-    QVERIFY(!(invoices->flags() & Qt::ItemIsEnabled));
-    QVERIFY(invoices->text(0).endsWith(QLatin1String("(coming)")));
+    QTreeWidgetItem *fees = m_window->navigationItem(QStringLiteral("additional-fees"));
+    QVERIFY(fees);
+    QVERIFY(!(fees->flags() & Qt::ItemIsEnabled));
+    QVERIFY(fees->text(0).endsWith(QLatin1String("(coming)")));
     for (const char *key : {"legal-entities", "agreements", "banks", "bank-accounts", "own-legal-entities",
                             "own-bank-accounts", "users-backoffice", "users-portal", "roles", "audit", "payments",
-                            "balance-movements"}) {
+                            "balance-movements", "invoices"}) {
         QTreeWidgetItem *item = m_window->navigationItem(QString::fromLatin1(key));
         QVERIFY2(item && (item->flags() & Qt::ItemIsEnabled), key);
     }
-    QVERIFY(m_window->openSection(QStringLiteral("invoices")) == nullptr); // never a fake screen
+    QVERIFY(m_window->openSection(QStringLiteral("additional-fees")) == nullptr); // never a fake screen
 }
 
 void TestCompaniesFlow::openCompaniesFromTheTree()
