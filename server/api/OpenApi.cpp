@@ -172,6 +172,8 @@ QJsonObject fixedSchemas()
         {QStringLiteral("AgreementBalance"),
          objectSchema({{"agreementId", "integer"}, {"currency", "string"}, {"balance", "string"},
                        {"reserved", "string"}, {"creditLimit", "string"}, {"available", "string"}})},
+        {QStringLiteral("PackPrice"),
+         objectSchema({{"price", "string"}, {"currency", "string"}, {"pricedBy", "integer"}, {"message", "string"}})},
         {QStringLiteral("AgreementLedger"),
          objectSchema({{"agreementId", "integer"}, {"currency", "string"}, {"from", "string"}, {"till", "string"},
                        {"openingBalance", "string"}, {"closingBalance", "string"}, {"lines", "array"}})},

@@ -10,6 +10,7 @@
 #include "DemoData.h"
 #include "DemoMessaging.h"
 #include "DemoServices.h"
+#include "EdrRecord.h"
 #include "DestinationResolver.h"
 #include "EntityCatalogue.h"
 #include "EntityRoutes.h"
@@ -20,7 +21,9 @@
 #include "MessagingEngine.h"
 #include "MessagingRoutes.h"
 #include "MetaRoutes.h"
+#include "MessagingStore.h"
 #include "Migrations.h"
+#include "PackPurchases.h"
 #include "PasswordHasher.h"
 #include "PaymentExpiry.h"
 #include "QuoteRoutes.h"
@@ -34,6 +37,7 @@
 #include "Router.h"
 #include "StorageError.h"
 #include "TlsFiles.h"
+#include "Transaction.h"
 #include "VendorEmulator.h"
 
 #include <QLoggingCategory>
@@ -60,6 +64,7 @@ struct ServerInstance::Private {
     std::unique_ptr<Router> router;
     std::unique_ptr<HttpFrontend> http;
     std::unique_ptr<QTimer> billingJobs;
+    std::unique_ptr<PackPurchases> packPurchases;
 };
 
 ServerInstance::ServerInstance(ServerOptions options, QObject *parent)
@@ -97,7 +102,7 @@ bool ServerInstance::start(QString *error)
         addAuthRoutes(*d->router, *d->auth);
         addRatingRoutes(*d->router, *d->database, *d->entities);
         addQuoteRoutes(*d->router, *d->entities, *d->rating, *d->destinations);
-        addBillingRoutes(*d->router, *d->database, *d->entities);
+        addBillingRoutes(*d->router, *d->database, *d->entities, *d->rating);
         addInvoiceRoutes(*d->router, *d->database, *d->entities);
         d->rateImports = std::make_unique<rateimport::RateImportJobs>();
         addRateImportRoutes(*d->router, *d->database, *d->entities, *d->rateImports);
@@ -157,6 +162,17 @@ bool ServerInstance::start(QString *error)
         return false;
     if (d->messaging)
         d->messaging->setWebhookBaseUrl(baseUrl());
+    d->packPurchases = std::make_unique<PackPurchases>(*d->database, *d->rating, [this](const ChargeRecord &charge) {
+        if (d->messaging) {
+            d->messaging->writeOffCharge(charge);
+            return;
+        }
+        MessagingStore store(d->database->connection());
+        Transaction transaction(d->database->connection());
+        if (store.insertCharge(charge))
+            store.addToBalance(charge.agreementId, charge.currency, -charge.amount, charge.amount, charge.chargedAt);
+        transaction.commit();
+    });
     // Scheduled finance work; the first run at once, so what expired while the server was down goes.
     d->billingJobs = std::make_unique<QTimer>();
     d->billingJobs->setInterval(BillingJobsIntervalMs);
@@ -172,6 +188,8 @@ void ServerInstance::runBillingJobs(const QDateTime &now)
         return;
     try {
         PaymentExpiry(*d->database).run(now);
+        if (d->packPurchases && d->packPurchases->run(now) > 0 && d->messaging)
+            d->messaging->flush(); // the purchases are in the invoices made next
         Invoicing(*d->database).run(now);
     } catch (const StorageError &e) {
         qCWarning(lcServer) << "billing jobs failed:" << e.message();
@@ -181,6 +199,7 @@ void ServerInstance::runBillingJobs(const QDateTime &now)
 void ServerInstance::stop()
 {
     d->billingJobs.reset();
+    d->packPurchases.reset();
     if (d->http)
         d->http->close();
     d->http.reset();

@@ -5,6 +5,7 @@
 #include "Database.h"
 #include "EntityCatalogue.h"
 #include "EntityService.h"
+#include "PackPurchases.h"
 #include "Router.h"
 
 #include <QJsonArray>
@@ -16,9 +17,8 @@ namespace {
 constexpr int DefaultDays = 31;
 constexpr int MaxDays = 366;
 
-QDateTime instantParameter(const ApiRequest &request, const char *name, FieldErrors &errors)
+QDateTime instantParameterOf(const QString &text, const char *name, FieldErrors &errors)
 {
-    const QString text = request.query.queryItemValue(QLatin1String(name));
     if (text.isEmpty())
         return {};
     QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
@@ -27,6 +27,11 @@ QDateTime instantParameter(const ApiRequest &request, const char *name, FieldErr
     if (!at.isValid() || at.timeSpec() == Qt::LocalTime)
         errors.insert(QLatin1String(name), QStringLiteral("must be an ISO 8601 date-time with an offset (2026-12-01T00:00:00Z)"));
     return at.toUTC();
+}
+
+QDateTime instantParameter(const ApiRequest &request, const char *name, FieldErrors &errors)
+{
+    return instantParameterOf(request.query.queryItemValue(QLatin1String(name)), name, errors);
 }
 
 QJsonObject lineJson(const LedgerLine &line, Amount balanceAfter)
@@ -49,8 +54,41 @@ QJsonObject lineJson(const LedgerLine &line, Amount balanceAfter)
 
 } // namespace
 
-void addBillingRoutes(Router &router, Database &database, EntityService &entities)
+void addBillingRoutes(Router &router, Database &database, EntityService &entities, RatingEngine &rating)
 {
+    RouteDoc packDoc;
+    packDoc.summary = QStringLiteral("The price of enabling a pack with billing \"charge\" (Rate not found otherwise)");
+    packDoc.tag = QStringLiteral("Finance");
+    packDoc.responseSchema = QStringLiteral("PackPrice");
+    packDoc.errorStatuses = {400, 401, 403, 404};
+    router.add(QStringLiteral("POST"), QStringLiteral("enabled-services/pack-price"), packDoc,
+               [&entities, &rating](const ApiRequest &request, const SessionContext *session) {
+                   const QJsonObject body = request.jsonObject();
+                   EntityService::requireAccess(*session, QStringLiteral("enabledServices"), AccessLevel::View);
+                   const QJsonObject agreement = entities.get(EntityCatalogue::get(entities::agreements),
+                                                              body.value(QLatin1String("agreementId")).toInteger(), *session);
+                   const QJsonObject service = entities.get(EntityCatalogue::get(entities::services),
+                                                            body.value(QLatin1String("serviceId")).toInteger(), *session);
+                   const QString type = service.value(QLatin1String("type")).toString();
+                   if (type != QLatin1String("unitPack") && type != QLatin1String("monetaryPack") && type != QLatin1String("bundlePack"))
+                       throw ApiException::validation({{QStringLiteral("serviceId"), QStringLiteral("is not a pack")}});
+                   FieldErrors errors;
+                   QDateTime at = instantParameterOf(body.value(QLatin1String("effectiveFrom")).toString(), "effectiveFrom", errors);
+                   if (!errors.isEmpty())
+                       throw ApiException::validation(errors);
+                   if (!at.isValid())
+                       at = QDateTime::currentDateTimeUtc();
+                   QString reason;
+                   const auto price = PackPurchases::price(rating, agreement.value(QLatin1String("id")).toInteger(),
+                                                           service.value(QLatin1String("name")).toString(), type, at, &reason);
+                   if (!price)
+                       return ApiResponse::json(QJsonObject{{QStringLiteral("price"), QJsonValue::Null},
+                                                            {QStringLiteral("message"), reason}});
+                   return ApiResponse::json(QJsonObject{{QStringLiteral("price"), price->amount.toString()},
+                                                        {QStringLiteral("currency"), price->currency},
+                                                        {QStringLiteral("pricedBy"), price->serviceId}});
+               });
+
     RouteDoc ledgerDoc;
     ledgerDoc.summary = QStringLiteral("An agreement's ledger: payments and other movements, charges per day, running balance");
     ledgerDoc.tag = QStringLiteral("Finance");

@@ -47,7 +47,7 @@ void Invoicing::ensureDraft(const InvoiceTerms &terms, const QDateTime &instant,
     const PeriodWindow window = periodOf(terms, instant);
     if (store.invoiceFor(terms.agreementId, window.startUtc))
         return;
-    if (onlyWithCharges && store.groupCharges(terms.agreementId, window.startUtc, window.endUtc).isEmpty())
+    if (onlyWithCharges && !store.hasCharges(terms.agreementId, window.startUtc, window.endUtc))
         return;
     qint64 id = 0;
     {

@@ -6,6 +6,7 @@ target_sources(backoffice_server_core PRIVATE
     billing/InvoiceRoutes.cpp billing/InvoiceRoutes.h
     billing/InvoiceRules.cpp billing/InvoiceRules.h
     billing/Invoicing.cpp billing/Invoicing.h
+    billing/PackPurchases.cpp billing/PackPurchases.h
     billing/PaymentEffect.cpp billing/PaymentEffect.h
     billing/PaymentExpiry.cpp billing/PaymentExpiry.h
     billing/PaymentRules.cpp billing/PaymentRules.h

@@ -117,6 +117,34 @@ QList<ExpiringPayment> BillingStore::expiringPayments(const QDateTime &now)
     return list;
 }
 
+QList<DuePackPurchase> BillingStore::duePackPurchases(const QDateTime &now)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT e.id, e.agreement_id, e.company_id, e.service_id, s.name, s.type, e.effective_from, a.currency"
+        " FROM enabled_services e JOIN services s ON s.id = e.service_id JOIN agreements a ON a.id = e.agreement_id"
+        " WHERE e.billing = 'charge' AND s.type IN ('unitPack', 'monetaryPack', 'bundlePack') AND e.effective_from <= ?"
+        " AND NOT EXISTS (SELECT 1 FROM charges c WHERE c.source = 'packPurchase' AND c.enabled_service_id = e.id)"
+        " ORDER BY e.effective_from, e.id"));
+    q.addBindValue(iso(now));
+    execOrThrow(q, "find packs to charge");
+    QList<DuePackPurchase> list;
+    while (q.next()) {
+        DuePackPurchase p;
+        p.enabledServiceId = q.value(0).toLongLong();
+        p.agreementId = q.value(1).toLongLong();
+        p.companyId = q.value(2).toLongLong();
+        p.serviceId = q.value(3).toLongLong();
+        p.serviceName = q.value(4).toString();
+        p.serviceType = q.value(5).toString();
+        p.effectiveFrom = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs);
+        p.currency = q.value(7).toString();
+        list.append(p);
+    }
+    return list;
+}
+
 void BillingStore::markNotCounted(qint64 paymentId, const QDateTime &now)
 {
     QSqlQuery q(m_db);

@@ -45,6 +45,18 @@ struct LedgerLine {
     qint64 movementId = 0;
 };
 
+// An enabled pack billed "charge" whose effective-from has come and whose cost is not written off.
+struct DuePackPurchase {
+    qint64 enabledServiceId = 0;
+    qint64 agreementId = 0;
+    qint64 companyId = 0;
+    qint64 serviceId = 0;
+    QString serviceName;
+    QString serviceType; // unitPack | monetaryPack | bundlePack
+    QDateTime effectiveFrom;
+    QString currency;    // the agreement's
+};
+
 // SQL of finance: payments' balance movements, their expiry, and the ledger (server/storage is the
 // only place with SQL).
 class BillingStore final
@@ -59,6 +71,7 @@ public:
     qint64 lastMovementId();
 
     QList<ExpiringPayment> expiringPayments(const QDateTime &now);
+    QList<DuePackPurchase> duePackPurchases(const QDateTime &now);
     void markNotCounted(qint64 paymentId, const QDateTime &now);
 
     // The stored balance (payments − charges); zero when nothing moved it yet.

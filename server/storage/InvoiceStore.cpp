@@ -114,6 +114,17 @@ qint64 InvoiceStore::createDraft(const InvoiceTerms &terms, const QDateTime &per
     return q.lastInsertId().toLongLong();
 }
 
+bool InvoiceStore::hasCharges(qint64 agreementId, const QDateTime &from, const QDateTime &till)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM charges WHERE agreement_id = ? AND charged_at >= ? AND charged_at < ? LIMIT 1"));
+    q.addBindValue(agreementId);
+    q.addBindValue(iso(from));
+    q.addBindValue(iso(till));
+    execOrThrow(q, "look for an invoice's charges");
+    return q.next();
+}
+
 QList<InvoiceLineRow> InvoiceStore::groupCharges(qint64 agreementId, const QDateTime &from, const QDateTime &till)
 {
     QSqlQuery q(m_db);

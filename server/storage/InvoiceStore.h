@@ -77,6 +77,7 @@ public:
     qint64 createDraft(const InvoiceTerms &terms, const QDateTime &periodStart, const QDateTime &periodEnd,
                        const QDateTime &now);
 
+    bool hasCharges(qint64 agreementId, const QDateTime &from, const QDateTime &till);
     // The agreement's charges in [from, till) grouped into lines (not yet rounded).
     QList<InvoiceLineRow> groupCharges(qint64 agreementId, const QDateTime &from, const QDateTime &till);
     void replaceLines(qint64 invoiceId, const QList<InvoiceLineRow> &lines, const InvoiceTotals &totals,

@@ -22,6 +22,7 @@ const QList<Migration> &Migrations::all()
         {7, QStringLiteral("stop list"), schema::version7()},
         {8, QStringLiteral("payments, balance ledger, low-balance thresholds"), schema::version8()},
         {9, QStringLiteral("invoices, invoice lines and numbering, taxes"), schema::version9()},
+        {10, QStringLiteral("one pack purchase charge per enabled pack"), schema::version10()},
     };
     return migrations;
 }

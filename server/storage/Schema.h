@@ -22,5 +22,7 @@ QStringList version7();
 QStringList version8();
 // Invoices, their lines and numbering, taxes of own legal entities (server/storage/SchemaBilling.cpp).
 QStringList version9();
+// One pack purchase charge per enabled pack (server/storage/SchemaBilling.cpp).
+QStringList version10();
 
 } // namespace backoffice::server::schema

@@ -125,4 +125,12 @@ QStringList version9()
     };
 }
 
+QStringList version10()
+{
+    return {
+        // A pack's cost is written off once, at its effective-from (BO §6.4): one charge per enabled pack.
+        s("CREATE UNIQUE INDEX charges_pack_purchase ON charges(enabled_service_id) WHERE source = 'packPurchase'"),
+    };
+}
+
 } // namespace backoffice::server::schema

@@ -267,6 +267,12 @@ void MessagingEngine::flush()
     m_writer.flush();
 }
 
+void MessagingEngine::writeOffCharge(const ChargeRecord &charge)
+{
+    m_writer.writeCharge(charge);
+    m_balances.settle(charge.agreementId, Amount(), charge.amount);
+}
+
 std::optional<BalanceBook::Position> MessagingEngine::position(qint64 agreementId)
 {
     return m_balances.position(agreementId, QDateTime::currentDateTimeUtc());

@@ -95,6 +95,9 @@ public:
     // Thread-safe: messages per minute by channel and status over the last `minutes`.
     QJsonObject traffic(int minutes) const;
     std::optional<BalanceBook::Position> position(qint64 agreementId);
+    // Thread-safe: a charge that no message caused (a pack's purchase), written with the traffic's
+    // charges so the in-memory balance follows it; written once even if handed over twice.
+    void writeOffCharge(const ChargeRecord &charge);
     MessagingConfigCache &config() { return m_config; }
     // Blocks until everything recorded so far is in the database (tests, reports).
     void flush();
