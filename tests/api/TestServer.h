@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Amount.h"
 #include "ApiClient.h"
 #include "ServerInstance.h"
 
@@ -15,6 +16,12 @@ namespace backoffice::test {
 inline QString s(const char *text)
 {
     return QString::fromUtf8(text);
+}
+
+// A money value of an answer ("12.50"); -0.000001 when it is not one, so a comparison fails.
+inline Amount money(const QJsonValue &value)
+{
+    return Amount::parse(value.toString()).value_or(Amount::fromMicros(-1));
 }
 
 inline QJsonObject j(std::initializer_list<QPair<QString, QJsonValue>> pairs)

@@ -16,15 +16,6 @@
 using namespace backoffice;
 using namespace backoffice::test;
 
-namespace {
-
-Amount money(const QJsonValue &value)
-{
-    return Amount::parse(value.toString()).value_or(Amount::fromMicros(-1));
-}
-
-} // namespace
-
 class TstBillingProperties final : public QObject
 {
     Q_OBJECT
