@@ -15,6 +15,7 @@ target_sources(backoffice_server_core PRIVATE
     messaging/engine/CallbackDispatcher.cpp messaging/engine/CallbackDispatcher.h
     messaging/engine/ClientSmppGateway.cpp messaging/engine/ClientSmppGateway.h
     messaging/engine/EdrRecord.cpp messaging/engine/EdrRecord.h
+    messaging/engine/LowBalanceAlert.cpp messaging/engine/LowBalanceAlert.h
     messaging/engine/MessageAdmission.cpp messaging/engine/MessageAdmission.h
     messaging/engine/MessagingConfig.cpp messaging/engine/MessagingConfig.h
     messaging/engine/MessagingEngine.cpp messaging/engine/MessagingEngine.h

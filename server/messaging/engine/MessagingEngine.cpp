@@ -6,6 +6,7 @@
 #include "Concatenation.h"
 #include "Database.h"
 #include "DeliveryReceipt.h"
+#include "LowBalanceAlert.h"
 #include "MessagingChanges.h"
 #include "PduDecoder.h"
 #include "PduEncoder.h"
@@ -188,16 +189,7 @@ bool MessagingEngine::initialize(QString *error)
                                  alert.senderRecordId, now);
         });
     });
-    m_balances.setLowBalanceHandler([this](const BalanceBook::LowBalance &low) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        const QString subject = QStringLiteral("Agreement %1: balance %2 %3 is below the low-balance threshold of %4 %3")
-                                    .arg(low.code, low.balance.toString(), low.currency, low.threshold.toString());
-        const QString body = QStringLiteral("Agreement %1 (id %2) fell below its low-balance threshold at %3 UTC.")
-                                 .arg(low.code).arg(low.agreementId).arg(now.toString(Qt::ISODate));
-        m_writer.enqueue([low, subject, body, now](MessagingStore &s) {
-            s.insertNotification(QStringLiteral("lowBalance"), subject, body, low.companyId, 0, now);
-        });
-    });
+    m_balances.setLowBalanceHandler([this](const BalanceBook::LowBalance &low) { raiseLowBalanceAlert(m_writer, low); });
     m_pendingAnswers = new QList<PendingAnswer>;
     reconcileConfiguration();
     m_housekeeping = new QTimer(this);
