@@ -94,7 +94,8 @@ backoffice_configure() {
     backoffice_ensure_npm_data || return 1
     backoffice_ensure_npm_interop || return 1
     export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
-    export CCACHE_NOHASHDIR=1 # cache hits across checkouts in different folders
+    export CCACHE_NOHASHDIR=1 # cache hits across checkouts in different folders:
+    export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$BACKOFFICE_ROOT}" # include paths hashed relative to the checkout
     mkdir -p "$CCACHE_DIR"
     backoffice_log "configuring $BACKOFFICE_BUILD_DIR"
     cmake -G Ninja -S "$BACKOFFICE_ROOT" -B "$BACKOFFICE_BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo
