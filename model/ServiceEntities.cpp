@@ -74,6 +74,13 @@ EntityDescriptor enabledServices()
         hidden(f("effectiveTillZone", "Effective till time zone", FieldType::TimeZone)),
         enumeration("billing", "Billing", {ev("free", "Free of charge"), ev("charge", "Charge")}, false),
         f("hiddenFromClient", "Do not show to client", FieldType::Bool),
+        f("autoExtend", "Auto extend", FieldType::Bool),
+        // A pack's sub-balance (BO §6.4 "Used"): units of unit and bundle packs, money of monetary packs.
+        readOnly(f("packSize", "Size", FieldType::Integer)),
+        readOnly(f("unitsUsed", "Used", FieldType::Integer)),
+        readOnly(f("moneySpent", "Spent", FieldType::Money)),
+        readOnly(f("moneyLeft", "Money left", FieldType::Money)),
+        readOnly(f("rounds", "Times bought", FieldType::Integer)),
         readOnly(enumeration("state", "State",
                              {ev("upcoming", "Upcoming"), ev("current", "In force"), ev("expired", "Expired")},
                              false)),

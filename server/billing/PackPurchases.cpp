@@ -50,6 +50,12 @@ std::optional<PackPurchases::Price> PackPurchases::price(RatingEngine &rating, q
     return Price{outcome.quote.amount, outcome.currency, outcome.serviceId};
 }
 
+QString PackPurchases::transactionId(qint64 enabledServiceId, int round)
+{
+    return round <= 1 ? QStringLiteral("pack-%1").arg(enabledServiceId)
+                      : QStringLiteral("pack-%1-%2").arg(enabledServiceId).arg(round);
+}
+
 int PackPurchases::run(const QDateTime &now)
 {
     int charged = 0;
@@ -70,7 +76,7 @@ int PackPurchases::run(const QDateTime &now)
         // Written off now, a job run after the effective-from: a pack enabled with a date in the
         // past is charged in the period that is open, not in one that may be invoiced already.
         charge.chargedAt = now;
-        charge.transactionId = QStringLiteral("pack-%1").arg(pack.enabledServiceId);
+        charge.transactionId = transactionId(pack.enabledServiceId);
         charge.companyId = pack.companyId;
         charge.agreementId = pack.agreementId;
         charge.source = QStringLiteral("packPurchase");

@@ -17,9 +17,11 @@ target_sources(backoffice_server_core PRIVATE
     messaging/engine/EdrRecord.cpp messaging/engine/EdrRecord.h
     messaging/engine/LowBalanceAlert.cpp messaging/engine/LowBalanceAlert.h
     messaging/engine/MessageAdmission.cpp messaging/engine/MessageAdmission.h
+    messaging/engine/MessageAdmissionPacks.cpp messaging/engine/PackBook.cpp messaging/engine/PackBook.h
     messaging/engine/MessagingConfig.cpp messaging/engine/MessagingConfig.h
     messaging/engine/MessagingEngine.cpp messaging/engine/MessagingEngine.h
-    messaging/engine/MessagingEngineHttp.cpp messaging/engine/MessagingInFlight.h
+    messaging/engine/MessagingEngineCharging.cpp messaging/engine/MessagingEngineHttp.cpp
+    messaging/engine/MessagingEngineReports.cpp messaging/engine/MessagingInFlight.h
     messaging/engine/MessagingRoutes.cpp messaging/engine/MessagingRoutes.h
     messaging/engine/MessagingWriter.cpp messaging/engine/MessagingWriter.h
     messaging/engine/SendApiRoutes.cpp messaging/engine/SendApiRoutes.h

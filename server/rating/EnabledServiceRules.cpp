@@ -95,6 +95,8 @@ void EnabledServiceRules::check(WriteContext &context, const QJsonObject *before
         errors.insert(QStringLiteral("billing"), QStringLiteral("is required for a pack: free of charge or charge"));
     if (!isPackType(service.type) && isSet(billing))
         errors.insert(QStringLiteral("billing"), QStringLiteral("applies to packs only"));
+    if (fieldOf(after, "autoExtend").toBool() && service.type != QLatin1String("bundlePack"))
+        errors.insert(QStringLiteral("autoExtend"), QStringLiteral("applies to bundle packs only: they are bought again when used up"));
 
     if (service.type == QLatin1String("payg") && errors.isEmpty())
         checkPaygOverlap(context, before ? fieldOf(*before, "id").toInteger() : 0, after, service, errors);

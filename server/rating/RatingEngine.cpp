@@ -17,6 +17,7 @@ struct RatingEngine::Snapshot {
     QHash<qint64, ServiceRow> services;
     QHash<qint64, QList<ScopeRow>> scopesByService; // in creation order
     QHash<qint64, QList<EnabledServiceRow>> enabledByAgreement; // in the order they are tried
+    QHash<qint64, EnabledServiceRow> enabledById;
 };
 
 namespace {
@@ -111,15 +112,22 @@ std::shared_ptr<const RatingEngine::Snapshot> RatingEngine::snapshot()
         fresh->services.insert(service.id, service);
     for (const ScopeRow &scope : store.scopes())
         fresh->scopesByService[scope.serviceId].append(scope);
-    for (const EnabledServiceRow &enabled : store.enabledServices())
+    for (const EnabledServiceRow &enabled : store.enabledServices()) {
         fresh->enabledByAgreement[enabled.agreementId].append(enabled);
-    // Packs first, the earliest enabled first; then pay-as-you-go services and bundle initiators.
+        fresh->enabledById.insert(enabled.id, enabled);
+    }
+    // Packs first, then bundle initiators (their traffic counts against bundle packs, decision 008),
+    // then pay-as-you-go services; the earliest enabled first within each.
+    const auto rank = [&](const EnabledServiceRow &row) {
+        const QString type = fresh->services.value(row.serviceId).type;
+        return isPackType(type) ? 0 : type == QLatin1String("bundleInitiator") ? 1 : 2;
+    };
     for (auto it = fresh->enabledByAgreement.begin(); it != fresh->enabledByAgreement.end(); ++it) {
         std::stable_sort(it->begin(), it->end(), [&](const EnabledServiceRow &a, const EnabledServiceRow &b) {
-            const bool packA = isPackType(fresh->services.value(a.serviceId).type);
-            const bool packB = isPackType(fresh->services.value(b.serviceId).type);
-            if (packA != packB)
-                return packA;
+            const int rankA = rank(a);
+            const int rankB = rank(b);
+            if (rankA != rankB)
+                return rankA < rankB;
             return a.from != b.from ? a.from < b.from : a.id < b.id;
         });
     }
@@ -148,6 +156,52 @@ std::optional<qint64> RatingEngine::agreementCompany(qint64 agreementId)
     return rows->first().companyId;
 }
 
+namespace {
+
+PackTerms packTermsOf(const EnabledServiceRow &row, const ServiceRow &service)
+{
+    PackTerms terms;
+    terms.enabledServiceId = row.id;
+    terms.agreementId = row.agreementId;
+    terms.companyId = row.companyId;
+    terms.serviceId = service.id;
+    terms.serviceName = service.name;
+    terms.type = service.type;
+    terms.size = service.type == QLatin1String("monetaryPack") ? service.amountMicros : service.units;
+    terms.charged = row.charged;
+    terms.autoExtend = row.autoExtend;
+    terms.rounds = row.rounds;
+    terms.from = row.from;
+    terms.till = row.till;
+    return terms;
+}
+
+} // namespace
+
+std::optional<PackTerms> RatingEngine::packTerms(qint64 enabledServiceId)
+{
+    const std::shared_ptr<const Snapshot> data = snapshot();
+    const auto row = data->enabledById.constFind(enabledServiceId);
+    if (row == data->enabledById.cend())
+        return std::nullopt;
+    const ServiceRow service = data->services.value(row->serviceId);
+    if (!isPackType(service.type))
+        return std::nullopt;
+    return packTermsOf(*row, service);
+}
+
+QList<PackTerms> RatingEngine::bundlePacks(qint64 agreementId, const QDateTime &at)
+{
+    const std::shared_ptr<const Snapshot> data = snapshot();
+    QList<PackTerms> packs;
+    for (const EnabledServiceRow &row : data->enabledByAgreement.value(agreementId)) {
+        const ServiceRow service = data->services.value(row.serviceId);
+        if (service.type == QLatin1String("bundlePack") && !service.archived && inForce(row.from, row.till, at))
+            packs.append(packTermsOf(row, service));
+    }
+    return packs;
+}
+
 RatingOutcome RatingEngine::rate(const RatingInput &input)
 {
     RatingOutcome outcome;
@@ -163,6 +217,10 @@ RatingOutcome RatingEngine::rate(const RatingInput &input)
         };
         if (!inForce(row.from, row.till, input.at)) {
             skip("notEffective");
+            continue;
+        }
+        if (input.usedUpPacks.contains(row.id)) {
+            skip("usedUp");
             continue;
         }
         if (service.archived) {

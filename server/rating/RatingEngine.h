@@ -23,6 +23,25 @@ struct RatingInput {
     rating::QuoteRequest request;
     QString senderId; // the counter of sender-ID scales
     std::optional<qint64> periodVolume; // "what if": use this volume instead of the stored counters
+    // Enabled packs with too little left for this part: passed over as if they did not cover it.
+    QList<qint64> usedUpPacks;
+};
+
+// An enabled pack as the pack book needs it: what one round holds (units, or micro-units for a
+// monetary pack), whether its purchase is charged, and whether a bundle pack extends itself.
+struct PackTerms {
+    qint64 enabledServiceId = 0;
+    qint64 agreementId = 0;
+    qint64 companyId = 0;
+    qint64 serviceId = 0;
+    QString serviceName;
+    QString type; // unitPack | monetaryPack | bundlePack
+    qint64 size = 0;
+    bool charged = false;
+    bool autoExtend = false;
+    int rounds = 1;
+    QDateTime from;
+    QDateTime till;
 };
 
 // How one enabled service was considered, in the order the engine tried them.
@@ -31,7 +50,7 @@ struct ConsideredService {
     qint64 serviceId = 0;
     QString serviceName;
     QString serviceType;
-    QString outcome; // "used", "notIncluded", "noRate", "archived", "noScope", "notEffective"
+    QString outcome; // "used", "notIncluded", "noRate", "archived", "noScope", "notEffective", "usedUp"
 };
 
 // The engine's answer: which enabled service priced the traffic (or why none did) and the quote.
@@ -72,6 +91,11 @@ public:
     // The company of an agreement that has services enabled, from memory; nullopt otherwise (the
     // caller then asks storage). Lets a quote check access without SQL.
     std::optional<qint64> agreementCompany(qint64 agreementId);
+
+    // The terms of an enabled pack (nullopt for anything else), from memory.
+    std::optional<PackTerms> packTerms(qint64 enabledServiceId);
+    // The agreement's bundle packs in force at `at`, the earliest enabled first.
+    QList<PackTerms> bundlePacks(qint64 agreementId, const QDateTime &at);
 
     // Counts the quote's units in the scale counter it was priced against (the charging path calls
     // this once per charged message part). No-op for quotes that did not reach a scale.

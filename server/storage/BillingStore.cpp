@@ -125,7 +125,9 @@ QList<DuePackPurchase> BillingStore::duePackPurchases(const QDateTime &now)
         "SELECT e.id, e.agreement_id, e.company_id, e.service_id, s.name, s.type, e.effective_from, a.currency"
         " FROM enabled_services e JOIN services s ON s.id = e.service_id JOIN agreements a ON a.id = e.agreement_id"
         " WHERE e.billing = 'charge' AND s.type IN ('unitPack', 'monetaryPack', 'bundlePack') AND e.effective_from <= ?"
-        " AND NOT EXISTS (SELECT 1 FROM charges c WHERE c.source = 'packPurchase' AND c.enabled_service_id = e.id)"
+        // The first round's purchase: later rounds of a bundle pack are the engine's (see PackPurchases::transactionId).
+        " AND NOT EXISTS (SELECT 1 FROM charges c WHERE c.source = 'packPurchase' AND c.enabled_service_id = e.id"
+        " AND c.transaction_id = 'pack-' || e.id)"
         " ORDER BY e.effective_from, e.id"));
     q.addBindValue(iso(now));
     execOrThrow(q, "find packs to charge");

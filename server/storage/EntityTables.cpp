@@ -186,7 +186,24 @@ EntityTable buildTable(const EntityDescriptor &entity)
     }
     if (name == entities::enabledServices) {
         EntityTable mapping = plainTable(entity, QStringLiteral("enabled_services"),
-                                         {QStringLiteral("serviceType"), QStringLiteral("state")});
+                                         {QStringLiteral("serviceType"), QStringLiteral("state"), QStringLiteral("packSize"),
+                                          QStringLiteral("unitsUsed"), QStringLiteral("moneySpent"),
+                                          QStringLiteral("moneyLeft")});
+        // Sub-balances of packs: what their parts took (charges.pack_debit), never stored twice.
+        const QString packDebits = QStringLiteral("(SELECT coalesce(sum(c.pack_debit), 0) FROM charges c"
+                                                  " WHERE c.enabled_service_id = t.id AND c.pack_debit IS NOT NULL)");
+        mapping.computed.insert(QStringLiteral("packSize"),
+                                sql("(SELECT CASE WHEN s.type IN ('unitPack', 'bundlePack') THEN s.units * t.rounds"
+                                    " END FROM services s WHERE s.id = t.service_id)"));
+        mapping.computed.insert(QStringLiteral("unitsUsed"),
+                                QStringLiteral("(SELECT CASE WHEN s.type IN ('unitPack', 'bundlePack') THEN %1 END"
+                                               " FROM services s WHERE s.id = t.service_id)").arg(packDebits));
+        mapping.computed.insert(QStringLiteral("moneySpent"),
+                                QStringLiteral("(SELECT CASE WHEN s.type = 'monetaryPack' THEN %1 END"
+                                               " FROM services s WHERE s.id = t.service_id)").arg(packDebits));
+        mapping.computed.insert(QStringLiteral("moneyLeft"),
+                                QStringLiteral("(SELECT CASE WHEN s.type = 'monetaryPack' THEN s.amount - %1 END"
+                                               " FROM services s WHERE s.id = t.service_id)").arg(packDebits));
         mapping.computed.insert(QStringLiteral("serviceType"),
                                 sql("(SELECT s.type FROM services s WHERE s.id = t.service_id)"));
         mapping.computed.insert(QStringLiteral("state"),

@@ -59,6 +59,8 @@ public:
     std::optional<EdrRecord> edrByMessageId(const QString &messageId);
 
     void addToOutbox(qint64 clientConnectionId, const QByteArray &pdu, const QDateTime &now);
+    // A bundle pack bought again: its round count only grows.
+    void setPackRounds(qint64 enabledServiceId, int rounds);
     QList<OutboxEntry> outbox(qint64 clientConnectionId, int limit);
     void removeFromOutbox(qint64 id);
 

@@ -30,12 +30,12 @@ QList<ServiceRow> RatingDataStore::services() const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, name, type, currency, archived FROM services"));
+    q.prepare(QStringLiteral("SELECT id, name, type, currency, archived, units, amount FROM services"));
     execOrThrow(q, "load services for rating");
     QList<ServiceRow> rows;
     while (q.next())
         rows.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                     q.value(4).toBool()});
+                     q.value(4).toBool(), q.value(5).toLongLong(), q.value(6).toLongLong()});
     return rows;
 }
 
@@ -56,7 +56,8 @@ QList<EnabledServiceRow> RatingDataStore::enabledServices(std::optional<qint64> 
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    QString sql = QStringLiteral("SELECT id, agreement_id, service_id, effective_from, effective_till, company_id FROM enabled_services");
+    QString sql = QStringLiteral("SELECT id, agreement_id, service_id, effective_from, effective_till, company_id,"
+                                 " billing = 'charge', auto_extend, rounds FROM enabled_services");
     if (agreementId)
         sql += QStringLiteral(" WHERE agreement_id = ?");
     q.prepare(sql + QStringLiteral(" ORDER BY effective_from, id"));
@@ -66,7 +67,8 @@ QList<EnabledServiceRow> RatingDataStore::enabledServices(std::optional<qint64> 
     QList<EnabledServiceRow> rows;
     while (q.next())
         rows.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), instant(q.value(3)),
-                     instant(q.value(4)), q.value(5).toLongLong()});
+                     instant(q.value(4)), q.value(5).toLongLong(), q.value(6).toBool(), q.value(7).toBool(),
+                     q.value(8).toInt()});
     return rows;
 }
 

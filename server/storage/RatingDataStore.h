@@ -16,6 +16,8 @@ struct ServiceRow {
     QString type; // payg | unitPack | monetaryPack | bundleInitiator | bundlePack
     QString currency;
     bool archived = false;
+    qint64 units = 0; // size of unit and bundle packs
+    qint64 amountMicros = 0; // size of monetary packs
 };
 
 struct ScopeRow {
@@ -33,6 +35,9 @@ struct EnabledServiceRow {
     QDateTime from;
     QDateTime till; // invalid: open-ended
     qint64 companyId = 0; // the agreement's company (for the access check of quotes)
+    bool charged = false; // billing "charge": the pack's purchase is written off
+    bool autoExtend = false; // bundle packs: bought again when used up
+    int rounds = 1; // bundle packs: how many times bought so far
 };
 
 // The terms of an agreement that rating needs at one instant: the version in force then.

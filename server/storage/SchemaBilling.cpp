@@ -133,4 +133,22 @@ QStringList version10()
     };
 }
 
+QStringList version11()
+{
+    return {
+        // What a part took from a pack (BO §6.4): units of a unit or bundle pack, micro-units of a
+        // monetary pack. The pack's sub-balance is its size less the sum of these; the agreement's
+        // money balance does not move for them.
+        s("ALTER TABLE edrs ADD COLUMN pack_debit INTEGER"),
+        s("ALTER TABLE charges ADD COLUMN pack_debit INTEGER"),
+        s("CREATE INDEX charges_pack_debit ON charges(enabled_service_id) WHERE pack_debit IS NOT NULL"),
+        // A bundle pack with auto-extend is bought again each time it is used up: one purchase
+        // charge per round, told apart by the transaction id.
+        s("ALTER TABLE enabled_services ADD COLUMN auto_extend INTEGER NOT NULL DEFAULT 0"),
+        s("ALTER TABLE enabled_services ADD COLUMN rounds INTEGER NOT NULL DEFAULT 1"),
+        s("DROP INDEX charges_pack_purchase"),
+        s("CREATE UNIQUE INDEX charges_pack_purchase ON charges(enabled_service_id, transaction_id) WHERE source = 'packPurchase'"),
+    };
+}
+
 } // namespace backoffice::server::schema

@@ -59,6 +59,7 @@ struct EdrRecord {
     QString currency;
     QString billingRule; // submitted | delivered
     QDateTime chargedAt;
+    qint64 packDebit = 0; // what the part takes from its pack (units, or micro-units of a monetary pack)
     // The row is in storage already (its first write committed): later writes only update the
     // columns that change after admission.
     bool persisted = false;
@@ -82,6 +83,7 @@ struct ChargeRecord {
     Amount amount;
     QString currency;
     QString band;
+    qint64 packDebit = 0; // taken from the enabled pack's sub-balance instead of the money balance
 };
 
 } // namespace backoffice::server

@@ -3,6 +3,7 @@
 #include "ApiException.h"
 #include "BalanceBook.h"
 #include "DestinationResolver.h"
+#include "ServiceEntities.h"
 #include "SmppConstants.h"
 #include "TimeOrderedId.h"
 
@@ -33,11 +34,12 @@ bool plausibleNumber(const QString &digits)
 } // namespace
 
 MessageAdmission::MessageAdmission(MessagingConfigCache &config, DestinationResolver &destinations,
-                                   RatingEngine &rating, BalanceBook &balances)
+                                   RatingEngine &rating, BalanceBook &balances, PackBook &packs)
     : m_config(config)
     , m_destinations(destinations)
     , m_rating(rating)
     , m_balances(balances)
+    , m_packs(packs)
 {
 }
 
@@ -124,22 +126,26 @@ AdmissionResult MessageAdmission::admit(const Submission &submission, const QDat
         input.request.segments = 1;
         input.request.messages = partNumber == 1 ? 1 : 0;
         part.outcome = m_rating.rate(input);
-        if (!part.outcome.priced()) {
-            for (const AdmittedPart &earlier : std::as_const(result.parts))
-                m_balances.release(earlier.edr.agreementId, earlier.reserved);
-            return refuse(st::SubmitFailed, part.outcome.reason.isEmpty() ? QStringLiteral("The message is not priced")
-                                                                           : part.outcome.reason);
+        const QString packRefusal = takeFromPacks(part, now);
+        if (!packRefusal.isEmpty() || !part.outcome.priced()) {
+            rollback(result.parts);
+            rollback({part});
+            return refuse(st::SubmitFailed, !packRefusal.isEmpty()     ? packRefusal
+                                            : part.outcome.reason.isEmpty() ? QStringLiteral("The message is not priced")
+                                                                             : part.outcome.reason);
         }
-        const Amount price = part.outcome.quote.amount;
-        // A unit pack prices in units, not money: its parts are recorded in the agreement's currency at zero.
-        QString currency = part.outcome.currency;
+        // What a pack covers costs the money balance nothing: a unit or bundle pack counts units,
+        // a monetary pack spends its own money. Such parts are recorded in the agreement's currency at zero.
+        const bool fromPack = isPackType(part.outcome.serviceType);
+        const Amount price = fromPack ? Amount() : part.outcome.quote.amount;
+        QString currency = fromPack ? QString() : part.outcome.currency;
         if (currency.isEmpty()) {
             const auto position = m_balances.position(sender.agreementId, now);
             currency = position ? position->currency : QString();
         }
         if (const auto refusal = m_balances.reserve(sender.agreementId, currency, price, now)) {
-            for (const AdmittedPart &earlier : std::as_const(result.parts))
-                m_balances.release(earlier.edr.agreementId, earlier.reserved);
+            rollback(result.parts);
+            rollback({part});
             return refuse(st::SubmitFailed, refusal->reason);
         }
         part.reserved = price;
@@ -169,6 +175,7 @@ AdmissionResult MessageAdmission::admit(const Submission &submission, const QDat
         edr.serviceId = part.outcome.serviceId;
         edr.price = price;
         edr.currency = currency;
+        edr.packDebit = part.packReserved;
         edr.billingRule = part.outcome.quote.billingRule == rating::BillingRule::Delivered ? QStringLiteral("delivered")
                                                                                          : QStringLiteral("submitted");
         result.parts.append(part);

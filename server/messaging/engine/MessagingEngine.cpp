@@ -96,20 +96,6 @@ QString finalStatusOf(const smpp::DeliveryReceipt &receipt, const QJsonObject &s
     return receipt.stat == smpp::ReceiptStat::Delivered ? edrstatus::delivered : edrstatus::undelivered;
 }
 
-smpp::ReceiptStat receiptStatOf(const QString &status)
-{
-    if (status == edrstatus::delivered)
-        return smpp::ReceiptStat::Delivered;
-    if (status == edrstatus::failed)
-        return smpp::ReceiptStat::Rejected;
-    return smpp::ReceiptStat::Undeliverable;
-}
-
-QString callbackTime(const QDateTime &at)
-{
-    return at.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz")) + QStringLiteral("+00:00");
-}
-
 } // namespace
 
 MessagingEngine::MessagingEngine(Database &database, DestinationResolver &destinations, RatingEngine &rating,
@@ -120,7 +106,8 @@ MessagingEngine::MessagingEngine(Database &database, DestinationResolver &destin
     , m_options(std::move(options))
     , m_config(database)
     , m_balances(database)
-    , m_admission(m_config, destinations, rating, m_balances)
+    , m_packs(database)
+    , m_admission(m_config, destinations, rating, m_balances, m_packs)
     , m_writer(database)
 {
 }
@@ -259,12 +246,6 @@ void MessagingEngine::flush()
     m_writer.flush();
 }
 
-void MessagingEngine::writeOffCharge(const ChargeRecord &charge)
-{
-    m_writer.writeCharge(charge);
-    m_balances.settle(charge.agreementId, Amount(), charge.amount);
-}
-
 std::optional<BalanceBook::Position> MessagingEngine::position(qint64 agreementId)
 {
     return m_balances.position(agreementId, QDateTime::currentDateTimeUtc());
@@ -312,6 +293,7 @@ void MessagingEngine::submitFromClient(smpp::SmscSession &session, quint32 seque
         session.respondSubmit(sequence, admitted.smppStatus, {});
         return;
     }
+    writePackPurchases(admitted.parts);
     auto inFlight = std::make_shared<InFlight>();
     inFlight->part = std::move(admitted.parts.first());
     inFlight->part.edr.id = allocateEdrIds(1);
@@ -350,7 +332,7 @@ void MessagingEngine::answerClientsAfterCommit()
                         part->part.edr.persisted = true;
                     dispatch(answer.edrId);
                 } else if (const auto part = m_inFlight.take(answer.edrId)) {
-                    m_balances.release(part->edr().agreementId, part->part.reserved);
+                    releaseReservations(*part);
                 }
             }
         });
@@ -449,6 +431,7 @@ void MessagingEngine::doSend(const ApiSendRequest &request, QList<ApiSendResult>
             continue;
         }
         results->append({recipient, admitted.parts.first().edr.transactionId, {}});
+        writePackPurchases(admitted.parts);
         const qint64 firstId = allocateEdrIds(int(admitted.parts.size()));
         auto transaction = std::make_shared<Transaction>();
         transaction->remaining = int(admitted.parts.size());
@@ -635,65 +618,6 @@ void MessagingEngine::vendorMo(qint64 connectionId, const smpp::DeliverSm &pdu)
 
 // --- outcome ------------------------------------------------------------------------------------
 
-void MessagingEngine::charge(InFlight &part)
-{
-    if (part.charged)
-        return;
-    EdrRecord &edr = part.edr();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    ChargeRecord charge;
-    charge.chargedAt = now;
-    charge.transactionId = edr.transactionId;
-    charge.companyId = edr.companyId;
-    charge.agreementId = edr.agreementId;
-    charge.edrId = edr.id;
-    charge.serviceId = edr.serviceId;
-    charge.enabledServiceId = edr.enabledServiceId;
-    charge.senderRecordId = edr.senderRecordId;
-    charge.currency = edr.currency;
-    charge.amount = edr.price;
-    if (part.part.outcome.hasQuote) {
-        charge.units = part.part.outcome.quote.quantity;
-        charge.unitPrice = part.part.outcome.quote.unitPrice;
-        charge.band = part.part.outcome.quote.bandText;
-    } else {
-        charge.units = 1;
-        charge.unitPrice = edr.price;
-    }
-    charge.description = QStringLiteral("%1 to %2%3, part %4/%5")
-                             .arg(edr.channel.toUpper(), edr.country.isEmpty() ? edr.destination : edr.country,
-                                  edr.network.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(edr.network))
-                             .arg(edr.partNumber).arg(edr.partCount);
-    m_writer.writeCharge(charge, RatingEngine::volumeOf(part.part.rating, part.part.outcome));
-    m_balances.settle(edr.agreementId, part.settled ? Amount() : part.part.reserved, edr.price);
-    part.settled = true;
-    part.charged = true;
-    edr.chargedAt = now;
-}
-
-void MessagingEngine::refund(InFlight &part)
-{
-    const EdrRecord &edr = part.edr();
-    ChargeRecord refund;
-    refund.chargedAt = QDateTime::currentDateTimeUtc();
-    refund.transactionId = edr.transactionId;
-    refund.companyId = edr.companyId;
-    refund.agreementId = edr.agreementId;
-    refund.source = QStringLiteral("trafficRefund");
-    refund.edrId = edr.id;
-    refund.serviceId = edr.serviceId;
-    refund.enabledServiceId = edr.enabledServiceId;
-    refund.senderRecordId = edr.senderRecordId;
-    refund.description = QStringLiteral("Refund: the vendor reported %1 part %2/%3 as not sent (%4)")
-                             .arg(edr.channel.toUpper()).arg(edr.partNumber).arg(edr.partCount).arg(edr.vendorStatus);
-    refund.units = -(part.part.outcome.hasQuote ? part.part.outcome.quote.quantity : 1);
-    refund.unitPrice = part.part.outcome.hasQuote ? part.part.outcome.quote.unitPrice : edr.price;
-    refund.amount = -edr.price;
-    refund.currency = edr.currency;
-    m_writer.writeCharge(refund); // unique per EDR too: refunded once
-    m_balances.settle(edr.agreementId, Amount(), refund.amount);
-}
-
 void MessagingEngine::finish(InFlight &part, const QString &status, const QString &errorCode, const QString &errorText)
 {
     EdrRecord &edr = part.edr();
@@ -705,7 +629,7 @@ void MessagingEngine::finish(InFlight &part, const QString &status, const QStrin
     }
     edr.doneAt = now;
     if (!part.settled) {
-        m_balances.release(edr.agreementId, part.part.reserved);
+        releaseReservations(part);
         part.settled = true;
     }
     m_writer.writeEdr(edr);
@@ -720,70 +644,6 @@ void MessagingEngine::finish(InFlight &part, const QString &status, const QStrin
         m_byVendorMessage.remove(vendorKey(*m_config.current(), edr.vendorConnectionId, edr.vendorMessageId));
     const qint64 id = edr.id;
     m_inFlight.remove(id); // last: `part` lives in it
-}
-
-void MessagingEngine::receiptToClient(const InFlight &part)
-{
-    const EdrRecord &edr = part.part.edr;
-    const quint8 wanted = part.clientRegisteredDelivery & 0x03;
-    if (edr.origin != QLatin1String("smpp") || !edr.clientConnectionId || wanted == 0
-        || (wanted == 2 && edr.status == edrstatus::delivered))
-        return; // not asked for (2: on failure only)
-    smpp::DeliveryReceipt receipt;
-    receipt.id = edr.messageId;
-    receipt.submitted = 1;
-    receipt.delivered = edr.status == edrstatus::delivered ? 1 : 0;
-    receipt.submitDate = edr.acceptedAt;
-    receipt.doneDate = edr.doneAt;
-    receipt.stat = receiptStatOf(edr.status);
-    receipt.statText = smpp::receiptStatText(receipt.stat);
-    receipt.error = edr.errorCode.isEmpty() || edr.errorCode.startsWith(QLatin1String("0x"))
-                        ? (edr.status == edrstatus::delivered ? QStringLiteral("000") : QStringLiteral("001"))
-                        : edr.errorCode.left(3);
-    receipt.text = edr.text.left(20);
-    smpp::DeliverSm pdu;
-    pdu.source = part.clientDestination;
-    pdu.destination = part.clientSource;
-    pdu.esmClass = smpp::EsmClassDeliveryReceipt;
-    pdu.shortMessage = smpp::buildReceiptText(receipt).toLatin1();
-    pdu.tlvs.setReceiptedMessageId(edr.messageId.toLatin1());
-    pdu.tlvs.setMessageState(quint8(smpp::messageStateFor(receipt.stat)));
-    if (m_clients->deliver(edr.clientConnectionId, pdu))
-        return;
-    const QByteArray bytes = smpp::encode(smpp::makePdu(0, pdu));
-    const qint64 client = edr.clientConnectionId;
-    const QDateTime now = edr.doneAt;
-    m_writer.enqueue([client, bytes, now](MessagingStore &s) { s.addToOutbox(client, bytes, now); });
-}
-
-void MessagingEngine::callbackForPart(const InFlight &part)
-{
-    const EdrRecord &edr = part.part.edr;
-    if (edr.origin != QLatin1String("api"))
-        return;
-    const auto found = m_transactions.constFind(edr.transactionId);
-    if (found == m_transactions.cend())
-        return;
-    Transaction &transaction = **found;
-    transaction.remaining -= 1;
-    transaction.delivered += edr.status == edrstatus::delivered || edr.status == edrstatus::seen ? 1 : 0;
-    transaction.failed += edr.status == edrstatus::failed ? 1 : 0;
-    if (transaction.remaining > 0)
-        return;
-    // A message is delivered when every part is; failed when no part got to the network.
-    const int parts = edr.partCount;
-    const QString status = transaction.delivered == parts ? edrstatus::delivered
-                           : transaction.failed == parts  ? edrstatus::failed
-                                                          : edrstatus::undelivered;
-    m_transactions.remove(edr.transactionId);
-    if (part.callbackUrl.isEmpty())
-        return;
-    const QJsonObject body{{QStringLiteral("transactionID"), edr.transactionId},
-                           {QStringLiteral("dnis"), edr.destination},
-                           {QStringLiteral("status"), status},
-                           {QStringLiteral("eventTime"), callbackTime(edr.doneAt)},
-                           {QStringLiteral("channel"), edr.channel.toUpper()}};
-    m_callbacks->post(edr.id, part.callbackUrl, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 // --- status -------------------------------------------------------------------------------------

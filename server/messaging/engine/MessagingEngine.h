@@ -4,6 +4,7 @@
 #include "MessageAdmission.h"
 #include "MessagingConfig.h"
 #include "MessagingWriter.h"
+#include "PackBook.h"
 #include "TrafficCounters.h"
 #include "TransitSmsGateway.h"
 #include "VendorGateway.h"
@@ -142,6 +143,10 @@ private:
                          const QString &status, const QString &error);
     void charge(InFlight &part);
     void refund(InFlight &part);
+    // Gives back the money and pack units a part reserved at admission (it ends without a charge).
+    void releaseReservations(InFlight &part);
+    // Bundle packs that admitted parts bought again: the round and its purchase charge.
+    void writePackPurchases(const QList<AdmittedPart> &parts);
     void finish(InFlight &part, const QString &status, const QString &errorCode, const QString &errorText);
     void receiptToClient(const InFlight &part);
     void callbackForPart(const InFlight &part);
@@ -155,6 +160,7 @@ private:
     MessagingOptions m_options;
     MessagingConfigCache m_config;
     BalanceBook m_balances;
+    PackBook m_packs;
     MessageAdmission m_admission;
     MessagingWriter m_writer;
     TrafficCounters m_counters;

@@ -1,7 +1,8 @@
 #pragma once
 
 // The engine's in-memory state of a part on its way, shared by the files that implement
-// MessagingEngine (MessagingEngine.cpp: SMPP and outcomes; MessagingEngineHttp.cpp: HTTP vendors).
+// MessagingEngine (MessagingEngine.cpp: SMPP and outcomes; MessagingEngineHttp.cpp: HTTP vendors;
+// MessagingEngineCharging.cpp: charges and refunds; MessagingEngineReports.cpp: receipts, callbacks).
 #include "MessagingEngine.h"
 #include "Pdu.h"
 
@@ -27,5 +28,11 @@ struct MessagingEngine::Transaction {
     int delivered = 0;
     int failed = 0;
 };
+
+// Instants in callbacks to clients: ISO 8601 with milliseconds and an explicit +00:00.
+inline QString callbackTime(const QDateTime &at)
+{
+    return at.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz")) + QStringLiteral("+00:00");
+}
 
 } // namespace backoffice::server
