@@ -64,12 +64,6 @@ EntityDescriptor balanceMovements()
     return e;
 }
 
-QList<EnumValue> chargeSources()
-{
-    return {ev("traffic", "Traffic"), ev("trafficRefund", "Traffic refund (unsent)"), ev("packPurchase", "Pack purchase"),
-            ev("senderFee", "Sender ID fee"), ev("additionalFee", "Additional fee")};
-}
-
 // Made by the billing job per agreement and period; staff recalculate, confirm and comment.
 EntityDescriptor invoices()
 {
@@ -128,6 +122,13 @@ EntityDescriptor invoiceLines()
 }
 
 } // namespace
+
+QList<EnumValue> chargeSources()
+{
+    return {ev("traffic", "Traffic"), ev("trafficRefund", "Traffic refund (unsent)"), ev("packPurchase", "Pack purchase"),
+            ev("scaleAdjustment", "Back-to-first correction"), ev("senderFee", "Sender ID fee"),
+            ev("additionalFee", "Additional fee")};
+}
 
 QList<EntityDescriptor> billingEntities()
 {

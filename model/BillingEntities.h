@@ -7,6 +7,8 @@ namespace backoffice {
 // Catalogue entries of finance: payments (BO §7.1) and the balance movements they cause, invoices
 // and their lines (§7.2).
 QList<EntityDescriptor> billingEntities();
+// What a charge can be for (charges.source), as the API spells it, with the label people read.
+QList<EnumValue> chargeSources();
 
 namespace entities {
 inline const QString payments = QStringLiteral("payments");

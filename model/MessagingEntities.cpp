@@ -1,5 +1,6 @@
 #include "MessagingEntities.h"
 
+#include "BillingEntities.h"
 #include "EntityFieldBuilders.h"
 
 namespace backoffice {
@@ -228,10 +229,7 @@ EntityDescriptor charges()
         readOnly(text("transactionId", "Transaction ID", false, 36)),
         readOnly(ref("companyId", "Company", entities::companies)),
         readOnly(ref("agreementId", "Agreement", entities::agreements)),
-        readOnly(enumeration("source", "Source", {ev("traffic", "Traffic"), ev("trafficRefund", "Traffic refund (unsent)"),
-                                                  ev("packPurchase", "Pack purchase"),
-                                                  ev("senderFee", "Sender ID fee"), ev("additionalFee", "Additional fee")},
-                             false)),
+        readOnly(enumeration("source", "Source", chargeSources(), false)),
         hidden(readOnly(ref("edrId", "EDR", entities::edrs))),
         readOnly(ref("serviceId", "Service", entities::services)),
         hidden(readOnly(ref("enabledServiceId", "Enabled service", entities::enabledServices))),
@@ -242,6 +240,8 @@ EntityDescriptor charges()
         readOnly(f("amount", "Amount", FieldType::Money)),
         readOnly(f("currency", "Currency", FieldType::Currency)),
         hidden(readOnly(text("band", "Scale tier", false, 40))),
+        // What a pack covered instead of money: units, or micro-units of a monetary pack (decision 008).
+        hidden(readOnly(f("packDebit", "Taken from pack", FieldType::Integer))),
     }, false);
     e.readOnlyCollection = true;
     return e;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 
@@ -10,7 +11,8 @@ class ApiClient;
 namespace backoffice::views {
 
 // One read-only line under an agreement's fields: its balance, what running traffic has reserved,
-// the credit limit and what is left to spend (GET agreements/{id}/balance). Hidden when the server
+// the credit limit and what is left to spend, then what each pack in force has left
+// (GET agreements/{id}/balance). Hidden when the server
 // has no balance to tell (no messaging engine, or no permission).
 class AgreementBalanceLine final : public QLabel
 {
@@ -28,6 +30,7 @@ signals:
 
 private:
     void showBalance(const QJsonObject &balance);
+    static QString packsText(const QJsonArray &packs, const QString &currency);
 
     ApiClient *m_api;
     int m_generation = 0;

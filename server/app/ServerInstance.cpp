@@ -24,6 +24,7 @@
 #include "MessagingStore.h"
 #include "Migrations.h"
 #include "PackPurchases.h"
+#include "ScaleAdjustments.h"
 #include "PasswordHasher.h"
 #include "PaymentExpiry.h"
 #include "QuoteRoutes.h"
@@ -64,7 +65,9 @@ struct ServerInstance::Private {
     std::unique_ptr<Router> router;
     std::unique_ptr<HttpFrontend> http;
     std::unique_ptr<QTimer> billingJobs;
+    std::function<void(const ChargeRecord &)> writeOff;
     std::unique_ptr<PackPurchases> packPurchases;
+    std::unique_ptr<ScaleAdjustments> scaleAdjustments;
 };
 
 ServerInstance::ServerInstance(ServerOptions options, QObject *parent)
@@ -162,7 +165,9 @@ bool ServerInstance::start(QString *error)
         return false;
     if (d->messaging)
         d->messaging->setWebhookBaseUrl(baseUrl());
-    d->packPurchases = std::make_unique<PackPurchases>(*d->database, *d->rating, [this](const ChargeRecord &charge) {
+    // Charges of the billing jobs go through the engine's writer, so its in-memory balances follow;
+    // straight to storage when no engine runs.
+    d->writeOff = [this](const ChargeRecord &charge) {
         if (d->messaging) {
             d->messaging->writeOffCharge(charge);
             return;
@@ -172,7 +177,9 @@ bool ServerInstance::start(QString *error)
         if (store.insertCharge(charge))
             store.addToBalance(charge.agreementId, charge.currency, -charge.amount, charge.amount, charge.chargedAt);
         transaction.commit();
-    });
+    };
+    d->packPurchases = std::make_unique<PackPurchases>(*d->database, *d->rating, d->writeOff);
+    d->scaleAdjustments = std::make_unique<ScaleAdjustments>(*d->database, d->writeOff);
     // Scheduled finance work; the first run at once, so what expired while the server was down goes.
     d->billingJobs = std::make_unique<QTimer>();
     d->billingJobs->setInterval(BillingJobsIntervalMs);
@@ -188,8 +195,10 @@ void ServerInstance::runBillingJobs(const QDateTime &now)
         return;
     try {
         PaymentExpiry(*d->database).run(now);
-        if (d->packPurchases && d->packPurchases->run(now) > 0 && d->messaging)
-            d->messaging->flush(); // the purchases are in the invoices made next
+        int charged = d->packPurchases ? d->packPurchases->run(now) : 0;
+        charged += d->scaleAdjustments ? d->scaleAdjustments->run(now) : 0;
+        if (charged > 0 && d->messaging)
+            d->messaging->flush(); // the charges are in the invoices made next
         Invoicing(*d->database).run(now);
     } catch (const StorageError &e) {
         qCWarning(lcServer) << "billing jobs failed:" << e.message();
@@ -200,6 +209,7 @@ void ServerInstance::stop()
 {
     d->billingJobs.reset();
     d->packPurchases.reset();
+    d->scaleAdjustments.reset();
     if (d->http)
         d->http->close();
     d->http.reset();

@@ -31,10 +31,10 @@ public:
         QString currency;
         qint64 serviceId = 0; // the pay-as-you-go service that priced it
     };
-    // The pack's price on the agreement at `at`; nullopt with *reason ("Rate not found: …").
     // The purchase's transaction id: "pack-<enabled id>" for the first round, "-<round>" appended
     // for a bundle pack bought again; unique per pack in storage.
     static QString transactionId(qint64 enabledServiceId, int round = 1);
+    // The pack's price on the agreement at `at`; nullopt with *reason ("Rate not found: …").
     static std::optional<Price> price(RatingEngine &rating, qint64 agreementId, const QString &packName,
                                       const QString &packType, const QDateTime &at, QString *reason);
 

@@ -10,4 +10,5 @@ target_sources(backoffice_server_core PRIVATE
     billing/PaymentEffect.cpp billing/PaymentEffect.h
     billing/PaymentExpiry.cpp billing/PaymentExpiry.h
     billing/PaymentRules.cpp billing/PaymentRules.h
+    billing/ScaleAdjustments.cpp billing/ScaleAdjustments.h
 )

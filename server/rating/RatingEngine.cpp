@@ -190,13 +190,13 @@ std::optional<PackTerms> RatingEngine::packTerms(qint64 enabledServiceId)
     return packTermsOf(*row, service);
 }
 
-QList<PackTerms> RatingEngine::bundlePacks(qint64 agreementId, const QDateTime &at)
+QList<PackTerms> RatingEngine::packsInForce(qint64 agreementId, const QDateTime &at)
 {
     const std::shared_ptr<const Snapshot> data = snapshot();
     QList<PackTerms> packs;
     for (const EnabledServiceRow &row : data->enabledByAgreement.value(agreementId)) {
         const ServiceRow service = data->services.value(row.serviceId);
-        if (service.type == QLatin1String("bundlePack") && !service.archived && inForce(row.from, row.till, at))
+        if (isPackType(service.type) && inForce(row.from, row.till, at))
             packs.append(packTermsOf(row, service));
     }
     return packs;
@@ -281,9 +281,10 @@ RatingOutcome RatingEngine::rate(const RatingInput &input)
 
 void RatingEngine::recordVolume(const RatingInput &input, const RatingOutcome &outcome)
 {
-    if (const auto entry = volumeOf(input, outcome))
-        RatingDataStore(m_database.connection())
-            .addVolume(entry->agreementId, entry->nodeId, entry->counterKey, entry->periodStart, entry->units);
+    if (auto entry = volumeOf(input, outcome)) {
+        entry->charged = outcome.quote.amount;
+        RatingDataStore(m_database.connection()).addVolume(*entry);
+    }
 }
 
 std::optional<VolumeEntry> RatingEngine::volumeOf(const RatingInput &input, const RatingOutcome &outcome)
@@ -292,7 +293,7 @@ std::optional<VolumeEntry> RatingEngine::volumeOf(const RatingInput &input, cons
         return std::nullopt;
     return VolumeEntry{input.agreementId, outcome.quote.nodeId,
                        CounterVolumeSource::counterKey(outcome.quote.counterGroup, input), outcome.period.startUtc,
-                       outcome.quote.quantity};
+                       outcome.quote.quantity, Amount(), outcome.quote.scaleMode == rating::ScaleMode::BackToFirst};
 }
 
 } // namespace backoffice::server

@@ -75,8 +75,9 @@ struct RatingOutcome {
                                  || status == QLatin1String("included"); }
 };
 
-// Rates traffic against the services enabled on agreements: packs before pay-as-you-go, among packs
-// the earliest enabled first; a tree answering "not included" hands over to the next service. The
+// Rates traffic against the services enabled on agreements: packs, then bundle initiators, then
+// pay-as-you-go, the earliest enabled first within each; a tree answering "not included" hands over
+// to the next service, and so does a pack the caller found used up (RatingInput::usedUpPacks). The
 // services, scopes and enabled services live in memory (reloaded after any change, see
 // RatingChanges) and each scope's tree as a RatingIndex, rebuilt only when that tree changed, so a
 // quote runs no SQL unless it reaches a scale and needs the period's volume.
@@ -94,8 +95,8 @@ public:
 
     // The terms of an enabled pack (nullopt for anything else), from memory.
     std::optional<PackTerms> packTerms(qint64 enabledServiceId);
-    // The agreement's bundle packs in force at `at`, the earliest enabled first.
-    QList<PackTerms> bundlePacks(qint64 agreementId, const QDateTime &at);
+    // The agreement's packs in force at `at`, in the order they are used.
+    QList<PackTerms> packsInForce(qint64 agreementId, const QDateTime &at);
 
     // Counts the quote's units in the scale counter it was priced against (the charging path calls
     // this once per charged message part). No-op for quotes that did not reach a scale.

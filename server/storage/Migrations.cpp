@@ -23,7 +23,7 @@ const QList<Migration> &Migrations::all()
         {8, QStringLiteral("payments, balance ledger, low-balance thresholds"), schema::version8()},
         {9, QStringLiteral("invoices, invoice lines and numbering, taxes"), schema::version9()},
         {10, QStringLiteral("one pack purchase charge per enabled pack"), schema::version10()},
-        {11, QStringLiteral("pack sub-balances, bundle packs with auto-extend"), schema::version11()},
+        {11, QStringLiteral("pack sub-balances, bundle packs with auto-extend, back-to-first corrections"), schema::version11()},
     };
     return migrations;
 }

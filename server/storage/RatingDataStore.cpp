@@ -19,6 +19,13 @@ QString stamp(const QDateTime &value)
     return value.toUTC().toString(Qt::ISODateWithMs);
 }
 
+// The counter key column is NOT NULL: "no sender ID" is the empty string, and a null QString would
+// bind as NULL (which neither inserts nor matches).
+QString keyColumn(const QString &counterKey)
+{
+    return counterKey.isNull() ? QStringLiteral("") : counterKey;
+}
+
 } // namespace
 
 RatingDataStore::RatingDataStore(QSqlDatabase db)
@@ -115,25 +122,28 @@ qint64 RatingDataStore::volume(qint64 agreementId, qint64 nodeId, const QString 
                              " AND counter_key = ? AND period_start = ?"));
     q.addBindValue(agreementId);
     q.addBindValue(nodeId);
-    q.addBindValue(counterKey);
+    q.addBindValue(keyColumn(counterKey));
     q.addBindValue(stamp(periodStart));
     execOrThrow(q, "read a scale volume counter");
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-qint64 RatingDataStore::addVolume(qint64 agreementId, qint64 nodeId, const QString &counterKey,
-                                  const QDateTime &periodStart, qint64 units)
+qint64 RatingDataStore::addVolume(const VolumeEntry &entry)
 {
-    const qint64 before = volume(agreementId, nodeId, counterKey, periodStart);
+    const qint64 before = volume(entry.agreementId, entry.nodeId, entry.counterKey, entry.periodStart);
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO rating_volume_counters (agreement_id, node_id, counter_key, period_start, units)"
-                             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (agreement_id, node_id, counter_key, period_start)"
-                             " DO UPDATE SET units = units + excluded.units"));
-    q.addBindValue(agreementId);
-    q.addBindValue(nodeId);
-    q.addBindValue(counterKey);
-    q.addBindValue(stamp(periodStart));
-    q.addBindValue(units);
+    q.prepare(QStringLiteral("INSERT INTO rating_volume_counters (agreement_id, node_id, counter_key, period_start, units,"
+                             " charged, back_to_first) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                             " ON CONFLICT (agreement_id, node_id, counter_key, period_start)"
+                             " DO UPDATE SET units = units + excluded.units, charged = charged + excluded.charged,"
+                             " back_to_first = excluded.back_to_first"));
+    q.addBindValue(entry.agreementId);
+    q.addBindValue(entry.nodeId);
+    q.addBindValue(keyColumn(entry.counterKey));
+    q.addBindValue(stamp(entry.periodStart));
+    q.addBindValue(entry.units);
+    q.addBindValue(entry.charged.micros());
+    q.addBindValue(entry.backToFirst ? 1 : 0);
     execOrThrow(q, "add to a scale volume counter");
     return before;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Amount.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
@@ -56,6 +58,8 @@ struct VolumeEntry {
     QString counterKey;
     QDateTime periodStart;
     qint64 units = 0;
+    Amount charged; // what the parts counted were charged (back-to-first corrections need it)
+    bool backToFirst = false;
 };
 
 // Reads for the rating engine and the enabled-service rules, and the scale volume counters.
@@ -73,9 +77,9 @@ public:
 
     // Units counted for a scale node in the period starting at periodStart (UTC).
     qint64 volume(qint64 agreementId, qint64 nodeId, const QString &counterKey, const QDateTime &periodStart) const;
-    // Adds units to that counter (creating it), returning the volume before the addition.
-    qint64 addVolume(qint64 agreementId, qint64 nodeId, const QString &counterKey, const QDateTime &periodStart,
-                     qint64 units);
+    // Adds the entry's units and charged amount to its counter (creating it), returning the volume
+    // before the addition.
+    qint64 addVolume(const VolumeEntry &entry);
 
 private:
     QSqlDatabase m_db;

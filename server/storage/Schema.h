@@ -24,8 +24,8 @@ QStringList version8();
 QStringList version9();
 // One pack purchase charge per enabled pack (server/storage/SchemaBilling.cpp).
 QStringList version10();
-// Pack sub-balances (what each part took from a pack) and bundle packs that extend themselves
-// (server/storage/SchemaBilling.cpp).
+// Pack sub-balances (what each part took from a pack), bundle packs that extend themselves, and
+// what back-to-first scale counters were charged (server/storage/SchemaBilling.cpp).
 QStringList version11();
 
 } // namespace backoffice::server::schema

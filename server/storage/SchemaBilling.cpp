@@ -148,6 +148,12 @@ QStringList version11()
         s("ALTER TABLE enabled_services ADD COLUMN rounds INTEGER NOT NULL DEFAULT 1"),
         s("DROP INDEX charges_pack_purchase"),
         s("CREATE UNIQUE INDEX charges_pack_purchase ON charges(enabled_service_id, transaction_id) WHERE source = 'packPurchase'"),
+        // Back-to-first scales are charged part by part at the band reached so far; once the period
+        // is over a correction brings the period to volume × the final band's price. The counter
+        // keeps what its parts were charged, the correction's transaction id names the counter.
+        s("ALTER TABLE rating_volume_counters ADD COLUMN charged INTEGER NOT NULL DEFAULT 0"),
+        s("ALTER TABLE rating_volume_counters ADD COLUMN back_to_first INTEGER NOT NULL DEFAULT 0"),
+        s("CREATE INDEX charges_scale_adjustment ON charges(transaction_id) WHERE source = 'scaleAdjustment'"),
     };
 }
 

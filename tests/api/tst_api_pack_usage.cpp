@@ -143,6 +143,13 @@ private slots:
         QVERIFY(payg > Amount());
         QCOMPARE(balance(), before - payg);
         QCOMPARE(storedBalance(), balance());
+        // The balance answer carries the sub-balances of the packs in force.
+        const QJsonArray packs = TestServer::get(*m_admin, s("agreements/%1/balance").arg(m_agreement)).body[s("packs")].toArray();
+        QCOMPARE(packs.size(), 2);
+        QCOMPARE(packs.first()[s("enabledServiceId")].toInteger(), earlier);
+        QCOMPARE(packs.first()[s("used")].toInteger(), 2);
+        QCOMPARE(packs.first()[s("left")].toInteger(), 0);
+        QCOMPARE(packs.first()[s("size")].toInteger(), 2);
     }
 
     void monetaryPackSpendsItsOwnMoney()
@@ -158,6 +165,15 @@ private slots:
         QCOMPARE(money(enabled(pack)[s("moneyLeft")]), Amount::fromMicros(50'000));
         QCOMPARE(m_server->scalar(s("SELECT sum(amount) FROM charges WHERE enabled_service_id = %1").arg(pack)).toLongLong(), 0);
         QCOMPARE(balance(), before - paygCharges(since));
+        bool found = false;
+        for (const QJsonValue &entry : TestServer::get(*m_admin, s("agreements/%1/balance").arg(m_agreement)).body[s("packs")].toArray()) {
+            if (entry[s("enabledServiceId")].toInteger() != pack)
+                continue;
+            found = true;
+            QCOMPARE(entry[s("left")].toString(), s("0.05"));
+            QCOMPARE(entry[s("used")].toString(), s("0.20"));
+        }
+        QVERIFY(found);
     }
 
     void bundleOverTheLimitAtTheMemberPrice()

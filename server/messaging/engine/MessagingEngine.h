@@ -95,6 +95,12 @@ public:
     QJsonObject status() const;
     // Thread-safe: messages per minute by channel and status over the last `minutes`.
     QJsonObject traffic(int minutes) const;
+    // The sub-balances of the agreement's packs in force now (reservations included).
+    struct PackPosition {
+        PackTerms terms;
+        PackBook::Left left;
+    };
+    QList<PackPosition> packPositions(qint64 agreementId);
     std::optional<BalanceBook::Position> position(qint64 agreementId);
     // Thread-safe: a charge that no message caused (a pack's purchase), written with the traffic's
     // charges so the in-memory balance follows it; written once even if handed over twice.

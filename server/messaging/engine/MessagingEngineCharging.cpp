@@ -79,6 +79,14 @@ void MessagingEngine::refund(InFlight &part)
         m_packs.settle(edr.enabledServiceId, 0, refund.packDebit);
 }
 
+QList<MessagingEngine::PackPosition> MessagingEngine::packPositions(qint64 agreementId)
+{
+    QList<PackPosition> positions;
+    for (const PackTerms &pack : m_rating.packsInForce(agreementId, QDateTime::currentDateTimeUtc()))
+        positions.append({pack, m_packs.state(pack)});
+    return positions;
+}
+
 void MessagingEngine::releaseReservations(InFlight &part)
 {
     const EdrRecord &edr = part.edr();

@@ -1,5 +1,6 @@
 #include "MessagingRoutes.h"
 
+#include "Amount.h"
 #include "ApiException.h"
 #include "EntityCatalogue.h"
 #include "EntityService.h"
@@ -18,6 +19,28 @@ RouteDoc doc(const char *summary, const char *schema)
     d.tag = QStringLiteral("Messaging");
     d.responseSchema = QString::fromLatin1(schema);
     return d;
+}
+
+// Pack sub-balances: units for unit and bundle packs, money (in the pack's currency) for monetary ones.
+QJsonArray packsOf(const QList<MessagingEngine::PackPosition> &positions)
+{
+    QJsonArray packs;
+    for (const auto &[terms, left] : positions) {
+        const bool money = terms.type == QLatin1String("monetaryPack");
+        auto value = [money](qint64 v) { return money ? QJsonValue(Amount::fromMicros(v).toString()) : QJsonValue(v); };
+        packs.append(QJsonObject{{QStringLiteral("enabledServiceId"), terms.enabledServiceId},
+                                 {QStringLiteral("serviceName"), terms.serviceName},
+                                 {QStringLiteral("type"), terms.type},
+                                 {QStringLiteral("size"), value(left.size)},
+                                 {QStringLiteral("used"), value(left.used)},
+                                 {QStringLiteral("reserved"), value(left.reserved)},
+                                 {QStringLiteral("left"), value(left.left())},
+                                 {QStringLiteral("rounds"), left.rounds},
+                                 {QStringLiteral("autoExtend"), terms.autoExtend},
+                                 {QStringLiteral("effectiveTill"), terms.till.isValid() ? QJsonValue(terms.till.toString(Qt::ISODate))
+                                                                                        : QJsonValue()}});
+    }
+    return packs;
 }
 
 } // namespace
@@ -63,6 +86,7 @@ void addMessagingRoutes(Router &router, EntityService &entities, MessagingEngine
                        body.insert(QStringLiteral("creditLimit"), QJsonValue::Null);
                        body.insert(QStringLiteral("available"), QJsonValue::Null); // unlimited
                    }
+                   body.insert(QStringLiteral("packs"), packsOf(engine.packPositions(id)));
                    return ApiResponse::json(body);
                });
 }

@@ -268,21 +268,24 @@ void MessagingWriter::writeCharges(MessagingStore &store, const QList<Charge> &c
         movement.charged += charge.record.amount;
         last = std::max(last, charge.record.chargedAt);
         if (charge.volume) {
-            const VolumeEntry &v = *charge.volume;
+            VolumeEntry v = *charge.volume;
+            v.charged = charge.record.amount;
             const QString key = QStringLiteral("%1|%2|%3|%4").arg(v.agreementId).arg(v.nodeId).arg(v.counterKey,
                                                                                                   v.periodStart.toString(Qt::ISODate));
             auto it = volumes.find(key);
             if (it == volumes.end())
                 volumes.insert(key, v);
-            else
+            else {
                 it->units += v.units;
+                it->charged += v.charged;
+            }
         }
     }
     for (auto it = movements.cbegin(); it != movements.cend(); ++it)
         store.addToBalance(it.key(), it->currency, it->delta, it->charged, last);
     RatingDataStore counters(m_database.connection());
     for (const VolumeEntry &v : std::as_const(volumes))
-        counters.addVolume(v.agreementId, v.nodeId, v.counterKey, v.periodStart, v.units);
+        counters.addVolume(v);
 }
 
 bool MessagingWriter::write(MessagingStore &store, const Batch &batch)

@@ -1,0 +1,181 @@
+// Back-to-first scales at the end of a billing period: parts are charged as they go, at the band
+// the period has reached when each is admitted; once the period is over the job corrects the period
+// to volume × the final band's price, exactly, once — and again only by what late parts of that
+// period still add. The corrections are invoiced with the period they correct.
+#include "Amount.h"
+#include "MessagingEngine.h"
+#include "RateTreeBuilder.h"
+#include "TestServer.h"
+
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace backoffice;
+using namespace backoffice::test;
+
+class TstApiScaleCorrections final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<ApiClient> m_admin;
+    std::unique_ptr<ApiClient> m_sender;
+    qint64 m_agreement = 0;
+    int m_nextNumber = 0;
+    qint64 m_costBefore = 0; // of the agreement's traffic before the scale's first part
+
+    qint64 scalar(const QString &select) const { return m_server->scalar(select).toLongLong(); }
+
+    void send(int count)
+    {
+        QJsonArray to;
+        for (int n = 0; n < count; ++n)
+            to.append(s("346221%1").arg(500000 + m_nextNumber++));
+        const auto sent = TestServer::post(*m_sender, s("messages"), j({{s("from"), s("PizzaPlanet")}, {s("to"), to}, {s("message"), s("scale")}}));
+        QVERIFY2(sent.status == 200, sent.raw.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->count(s("edrs"), s("charged_at IS NULL AND status NOT IN ('FAILED')")) == 0, 20000);
+        m_server->instance().messagingEngine()->flush();
+    }
+
+    void runJobs(const QDateTime &at)
+    {
+        m_server->instance().runBillingJobs(at);
+        m_server->instance().messagingEngine()->flush();
+    }
+
+    qint64 corrections() const { return m_server->count(s("charges"), s("source = 'scaleAdjustment'")); }
+
+    // Traffic and corrections of the scale's counter: what the period costs now.
+    qint64 periodCost() const
+    {
+        return scalar(s("SELECT coalesce(sum(amount), 0) FROM charges WHERE agreement_id = %1 AND source IN ('traffic', 'scaleAdjustment')")
+                          .arg(m_agreement));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>(true, [](server::ServerOptions &options) { options.emulateVendorPort = 0; });
+        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
+        m_admin = m_server->signIn(s("admin"));
+        QVERIFY(m_admin);
+        m_sender = m_server->anonymous();
+        m_sender->setToken(s("bo_demo_send_api_key_2026"));
+        QUrlQuery byCode;
+        byCode.addQueryItem(s("code"), s("NW-2025-1002"));
+        m_agreement = TestServer::get(*m_admin, s("agreements"), byCode).body[s("items")].toArray().first()[s("id")].toInteger();
+        QVERIFY(m_agreement > 0);
+
+        // The demo price plan ends now; a back-to-first plan takes over: 0.05 for the first three
+        // units of the period, 0.03 for every unit once it has more, 0.02 once it has more than six.
+        const QString now = QDateTime::currentDateTimeUtc().addSecs(-2).toString(Qt::ISODate);
+        QUrlQuery paygs;
+        paygs.addQueryItem(s("agreementId"), QString::number(m_agreement));
+        paygs.addQueryItem(s("serviceType"), s("payg"));
+        for (const QJsonValue &enabled : TestServer::get(*m_admin, s("enabled-services"), paygs).body[s("items")].toArray()) {
+            const auto ended = TestServer::patch(*m_admin, s("enabled-services/%1").arg(enabled[s("id")].toInteger()),
+                                                 j({{s("effectiveTill"), now}, {s("effectiveTillZone"), s("UTC")}}));
+            QVERIFY2(ended.status == 200, ended.raw.constData());
+        }
+        RateTreeBuilder tree;
+        tree.scale(tree.depends(0, s("sms"), s("resource")), s("sms-message"), {{0, s("0.05")}, {3, s("0.03")}, {6, s("0.02")}}, s("backToFirst"));
+        const auto service = TestServer::post(*m_admin, s("services"), j({{s("name"), s("Back to first")}, {s("type"), s("payg")},
+                                                                          {s("currency"), s("EUR")}, {s("timeZone"), s("UTC")}}));
+        QVERIFY2(service.status == 201, service.raw.constData());
+        const auto scope = TestServer::post(*m_admin, s("service-scopes"), j({{s("serviceId"), service.body[s("id")].toInteger()},
+                                                                              {s("effectiveFrom"), s("2024-01-01T00:00:00")}}));
+        QCOMPARE(TestServer::put(*m_admin, s("service-scopes/%1/tree").arg(scope.body[s("id")].toInteger()), tree.body()).status, 200);
+        const auto enabled = TestServer::post(*m_admin, s("enabled-services"),
+                                              j({{s("agreementId"), m_agreement}, {s("serviceId"), service.body[s("id")].toInteger()},
+                                                 {s("effectiveFrom"), now}, {s("effectiveFromZone"), s("UTC")}}));
+        QVERIFY2(enabled.status == 201, enabled.raw.constData());
+        const auto payment = TestServer::post(*m_admin, s("payments"),
+                                              j({{s("agreementId"), m_agreement}, {s("paymentDate"), QDate::currentDate().toString(Qt::ISODate)},
+                                                 {s("referenceCode"), s("SCALE")}, {s("direction"), s("inbound")}, {s("amount"), s("100")},
+                                                 {s("currency"), s("EUR")}, {s("replenishmentAmount"), s("100")}, {s("confirmed"), true}}));
+        QVERIFY2(payment.status == 201, payment.raw.constData());
+    }
+
+    void periodIsCorrectedOnceItIsOver()
+    {
+        m_costBefore = periodCost();
+        const qint64 before = m_costBefore;
+        send(2);
+        send(3);
+        QCOMPARE(scalar(s("SELECT units FROM rating_volume_counters WHERE agreement_id = %1 AND back_to_first = 1").arg(m_agreement)), 5);
+        // While the period runs nothing is corrected.
+        runJobs(QDateTime::currentDateTimeUtc());
+        QCOMPARE(corrections(), 0);
+        const qint64 charged = periodCost() - before;
+        QVERIFY(charged > 150'000); // parts priced before the period reached the second band
+
+        // Over: five units at 0.03.
+        const QDateTime later = QDateTime::currentDateTimeUtc().addDays(100);
+        runJobs(later);
+        QCOMPARE(corrections(), 1);
+        QCOMPARE(periodCost() - before, 150'000);
+        QCOMPARE(scalar(s("SELECT amount FROM charges WHERE source = 'scaleAdjustment'")), 150'000 - charged);
+        // The balance moved by the correction too.
+        QCOMPARE(money(TestServer::get(*m_admin, s("agreements/%1/balance").arg(m_agreement)).body[s("balance")]).micros(),
+                 scalar(s("SELECT balance FROM agreement_balances WHERE agreement_id = %1").arg(m_agreement)));
+
+        // Again: nothing more.
+        runJobs(later.addSecs(3600));
+        QCOMPARE(corrections(), 1);
+        QCOMPARE(periodCost() - before, 150'000);
+    }
+
+    void lateTrafficOfThePeriodIsCorrectedToo()
+    {
+        // Two parts of the same period after the correction, both priced at 0.03 (the period had
+        // five units when they came): seven units reach the 0.02 band.
+        send(2);
+        runJobs(QDateTime::currentDateTimeUtc().addDays(100));
+        QCOMPARE(corrections(), 2);
+        QCOMPARE(periodCost() - m_costBefore, 7 * 20'000);
+        runJobs(QDateTime::currentDateTimeUtc().addDays(101));
+        QCOMPARE(corrections(), 2);
+    }
+
+    void correctionsAreInvoicedWithTheirPeriod()
+    {
+        const QString periodStart = m_server->scalar(s("SELECT period_start FROM rating_volume_counters WHERE back_to_first = 1")).toString();
+        QUrlQuery byAgreement;
+        byAgreement.addQueryItem(s("agreementId"), QString::number(m_agreement));
+        qint64 invoiceId = 0;
+        QString periodEnd;
+        for (const QJsonValue &invoice : TestServer::get(*m_admin, s("invoices"), byAgreement).body[s("items")].toArray()) {
+            if (QDateTime::fromString(invoice[s("periodStart")].toString(), Qt::ISODate) == QDateTime::fromString(periodStart, Qt::ISODateWithMs)) {
+                invoiceId = invoice[s("id")].toInteger();
+                periodEnd = invoice[s("periodEnd")].toString();
+            }
+        }
+        QVERIFY2(invoiceId > 0, qPrintable(periodStart));
+        QCOMPARE(TestServer::post(*m_admin, s("invoices/%1/recalculate").arg(invoiceId), {}).status, 200);
+        QUrlQuery byInvoice;
+        byInvoice.addQueryItem(s("invoiceId"), QString::number(invoiceId));
+        Amount lines;
+        bool correctionLine = false;
+        for (const QJsonValue &line : TestServer::get(*m_admin, s("invoice-lines"), byInvoice).body[s("items")].toArray()) {
+            lines += money(line[s("net")]);
+            correctionLine = correctionLine || line[s("source")].toString() == s("scaleAdjustment");
+        }
+        QVERIFY(correctionLine);
+        const QString inPeriod = s("agreement_id = %1 AND charged_at >= '%2' AND charged_at < '%3'")
+                                     .arg(m_agreement)
+                                     .arg(periodStart, QDateTime::fromString(periodEnd, Qt::ISODate).toUTC().toString(Qt::ISODateWithMs));
+        QCOMPARE(lines.micros(), scalar(s("SELECT coalesce(sum(amount), 0) FROM charges WHERE %1").arg(inPeriod)));
+        QCOMPARE(m_server->count(s("charges"), s("source = 'scaleAdjustment' AND %1").arg(inPeriod)), 2);
+    }
+
+    void cleanupTestCase()
+    {
+        m_sender.reset();
+        m_admin.reset();
+        m_server.reset();
+    }
+};
+
+QTEST_MAIN(TstApiScaleCorrections)
+#include "tst_api_scale_corrections.moc"
