@@ -133,6 +133,35 @@ QJsonArray packTree()
     return t.nodes();
 }
 
+// BO §7.3.7: the bundle initiator says which traffic is bundle traffic (SMS), the bundle pack holds
+// 100 members, and a pay-as-you-go service prices the pack (100 EUR) and each member over it (0.2).
+QJsonArray bundleInitiatorTree()
+{
+    TreeBuilder t;
+    const qint64 sms = t.add(0, "sms", "depends", "resource");
+    t.add(sms, "sms-message", "included");
+    return t.nodes();
+}
+
+QJsonArray bundlePackTree()
+{
+    TreeBuilder t;
+    const qint64 grouping = t.add(0, "bundle-grouping", "depends", "resource");
+    t.add(grouping, "bundle-member", "included");
+    return t.nodes();
+}
+
+QJsonArray bundlePriceTree()
+{
+    TreeBuilder t;
+    const qint64 purchase = t.add(0, "service-purchase", "depends", "resource");
+    const qint64 bundlePack = t.add(purchase, "bundle-pack", "depends", "pack");
+    t.add(bundlePack, "Bundle_2_pack", "flat", "100");
+    const qint64 grouping = t.add(0, "bundle-grouping", "depends", "resource");
+    t.add(grouping, "bundle-member", "flat", "0.2");
+    return t.nodes();
+}
+
 } // namespace
 
 void seedDemoServices(EntityService &entities, QSqlDatabase db, const SessionContext &session,
@@ -149,14 +178,17 @@ void seedDemoServices(EntityService &entities, QSqlDatabase db, const SessionCon
         if (currency)
             service.insert(QStringLiteral("currency"), QString::fromLatin1(currency));
         else
-            service.insert(QStringLiteral("units"), 1000);
+            service.insert(QStringLiteral("units"), QString::fromUtf8(name).startsWith(QLatin1String("Bundle")) ? 100 : 1000);
         return Plan{service, std::move(tree)};
     };
     const QList<Plan> plans{plan("SMS Global", "payg", "EUR", "Europe/Madrid", smsTree()),
                             plan("SMS Global USD", "payg", "USD", "America/New_York", smsTree()),
                             plan("WhatsApp Business", "payg", "USD", "America/Argentina/Buenos_Aires", whatsappTree()),
                             plan("RCS Europe", "payg", "EUR", "Europe/Berlin", rcsTree()),
-                            plan("1,000 SMS pack", "unitPack", nullptr, "UTC", packTree())};
+                            plan("1,000 SMS pack", "unitPack", nullptr, "UTC", packTree()),
+                            plan("Bundle_1", "bundleInitiator", "EUR", "UTC", bundleInitiatorTree()),
+                            plan("Bundle_2_pack", "bundlePack", nullptr, "UTC", bundlePackTree()),
+                            plan("Bundle_price", "payg", "EUR", "UTC", bundlePriceTree())};
     const int year = QDate::currentDate().year();
     QHash<QString, qint64> serviceIds; // by name
     for (const Plan &p : plans) {
@@ -196,12 +228,20 @@ void seedDemoServices(EntityService &entities, QSqlDatabase db, const SessionCon
         entities.create(enabled, record, session);
     };
     int euroAgreements = 0;
+    bool bundled = false;
     for (const DemoAgreement &agreement : agreements) {
         if (agreement.currency == QLatin1String("EUR")) {
             enable(agreement, "SMS Global", since, nullptr);
             enable(agreement, "RCS Europe", since, nullptr);
-            if (euroAgreements++ % 3 == 0)
+            if (euroAgreements++ % 3 == 0) {
                 enable(agreement, "1,000 SMS pack", packFrom, "free");
+            } else if (!bundled && agreement.id != agreements.value(2).id) {
+                // One agreement on the bundle of §7.3.7 (not the demo API key's: its traffic stays on plain prices).
+                enable(agreement, "Bundle_price", since, nullptr);
+                enable(agreement, "Bundle_1", packFrom, nullptr);
+                enable(agreement, "Bundle_2_pack", packFrom, "charge");
+                bundled = true;
+            }
         } else if (agreement.currency == QLatin1String("USD")) {
             enable(agreement, "SMS Global USD", since, nullptr);
             enable(agreement, "WhatsApp Business", since, nullptr);

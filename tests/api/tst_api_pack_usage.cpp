@@ -122,6 +122,39 @@ private slots:
                                                  {s("referenceCode"), s("PACKS")}, {s("direction"), s("inbound")}, {s("amount"), s("1000")},
                                                  {s("currency"), s("EUR")}, {s("replenishmentAmount"), s("1000")}, {s("confirmed"), true}}));
         QVERIFY2(payment.status == 201, payment.raw.constData());
+
+        // One pay-as-you-go service for the prices of all packs in EUR (as §7.3.6 recommends): the
+        // unit pack of §7.3.6 costs 10, the bundle pack of §7.3.7 100, a member over it 0.2.
+        RateTreeBuilder prices;
+        const qint64 purchase = prices.depends(0, s("service-purchase"), s("resource"));
+        prices.flat(prices.depends(purchase, s("unit-pack"), s("pack")), s("USA SMS&WA Pack"), s("10"));
+        prices.flat(prices.depends(purchase, s("bundle-pack"), s("pack")), s("Bundle_2_pack"), s("100"));
+        prices.flat(prices.depends(0, s("bundle-grouping"), s("resource")), s("bundle-member"), s("0.2"));
+        enable(newService(s("Pack prices"), s("payg"), prices, j({{s("currency"), s("EUR")}})), 3600);
+    }
+
+    void seedPackExample()
+    {
+        // §7.3.6: 1,000 messages on SMS and WhatsApp for 10 EUR, bought on its effective-from; the
+        // 1,001st message is priced by pay-as-you-go. (The seed sells it for the USA; the tree here
+        // covers every country, the demo sender only reaches Spain.)
+        RateTreeBuilder tree;
+        tree.plain(tree.depends(0, s("sms"), s("resource")), s("sms-message"), s("included"));
+        tree.plain(tree.depends(0, s("whatsapp"), s("resource")), s("whatsapp-message"), s("included"));
+        const qint64 pack = enable(newService(s("USA SMS&WA Pack"), s("unitPack"), tree, j({{s("units"), 1000}})), 60, s("charge"));
+        const Amount before = balance();
+        m_server->instance().runBillingJobs(QDateTime::currentDateTimeUtc());
+        m_server->instance().messagingEngine()->flush();
+        QCOMPARE(balance(), before - Amount::fromMicros(10'000'000));
+        const qint64 since = lastChargeId();
+        send(1000);
+        QCOMPARE(partsBy(pack), 1000);
+        QCOMPARE(enabled(pack)[s("unitsUsed")].toInteger(), 1000);
+        QCOMPARE(balance(), before - Amount::fromMicros(10'000'000));
+        send(1);
+        QCOMPARE(partsBy(pack), 1000);
+        QCOMPARE(m_server->count(s("charges"), s("id > %1 AND source = 'traffic' AND pack_debit IS NULL").arg(since)), 1);
+        QCOMPARE(balance(), before - Amount::fromMicros(10'000'000) - paygCharges(since));
     }
 
     void unitPacksThenPayAsYouGo()
@@ -143,13 +176,16 @@ private slots:
         QVERIFY(payg > Amount());
         QCOMPARE(balance(), before - payg);
         QCOMPARE(storedBalance(), balance());
-        // The balance answer carries the sub-balances of the packs in force.
+        // The balance answer carries the sub-balances of the packs in force, in the order traffic uses them.
         const QJsonArray packs = TestServer::get(*m_admin, s("agreements/%1/balance").arg(m_agreement)).body[s("packs")].toArray();
-        QCOMPARE(packs.size(), 2);
-        QCOMPARE(packs.first()[s("enabledServiceId")].toInteger(), earlier);
-        QCOMPARE(packs.first()[s("used")].toInteger(), 2);
-        QCOMPARE(packs.first()[s("left")].toInteger(), 0);
-        QCOMPARE(packs.first()[s("size")].toInteger(), 2);
+        QList<qint64> order;
+        for (const QJsonValue &entry : packs)
+            order.append(entry[s("enabledServiceId")].toInteger());
+        QVERIFY(order.indexOf(earlier) >= 0 && order.indexOf(earlier) < order.indexOf(later));
+        const QJsonValue first = packs.at(order.indexOf(earlier));
+        QCOMPARE(first[s("used")].toInteger(), 2);
+        QCOMPARE(first[s("left")].toInteger(), 0);
+        QCOMPARE(first[s("size")].toInteger(), 2);
     }
 
     void monetaryPackSpendsItsOwnMoney()
@@ -179,17 +215,11 @@ private slots:
     void bundleOverTheLimitAtTheMemberPrice()
     {
         // §7.3.7: the initiator says which traffic is bundle traffic, the bundle pack holds 100
-        // members, the pay-as-you-go service prices the pack (100) and each member over it (0.2).
+        // members, the pack prices service prices the pack (100) and each member over it (0.2).
         const qint64 initiator = newService(s("Bundle_1"), s("bundleInitiator"), smsTree(s("included")), j({{s("currency"), s("EUR")}}));
         RateTreeBuilder members;
         members.plain(members.depends(0, s("bundle-grouping"), s("resource")), s("bundle-member"), s("included"));
         const qint64 bundle = newService(s("Bundle_2_pack"), s("bundlePack"), members, j({{s("units"), 100}}));
-        RateTreeBuilder prices;
-        const qint64 purchase = prices.depends(0, s("service-purchase"), s("resource"));
-        prices.flat(prices.depends(purchase, s("bundle-pack"), s("pack")), s("Bundle_2_pack"), s("100"));
-        prices.flat(prices.depends(0, s("bundle-grouping"), s("resource")), s("bundle-member"), s("0.2"));
-        const qint64 bundlePrice = newService(s("Bundle_price"), s("payg"), prices, j({{s("currency"), s("EUR")}}));
-        enable(bundlePrice, 30);
         enable(initiator, 30);
         const qint64 pack = enable(bundle, 30, s("charge"));
 
