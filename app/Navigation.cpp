@@ -41,6 +41,16 @@ NavigationEntry users(const QString &category, const QString &kind, const QStrin
     return entry;
 }
 
+// The four tabs of BO §6.4 over one collection, told apart by the service's category.
+NavigationEntry enabled(const QString &category, const char *kind, const QString &label, const QStringList &columns = {})
+{
+    NavigationEntry entry = list(category, entities::enabledServices,
+                                 QStringLiteral("enabled-services-%1").arg(QString::fromLatin1(kind)), label);
+    entry.list.fixedFilters = {{QStringLiteral("category"), QString::fromLatin1(kind)}};
+    entry.list.extraColumns = columns;
+    return entry;
+}
+
 NavigationEntry coming(const QString &category, const char *key, const QString &label, const char *area)
 {
     NavigationEntry entry;
@@ -87,7 +97,13 @@ QList<NavigationEntry> build()
         list(account, entities::companies),
         list(account, entities::legalEntities),
         list(account, entities::agreements),
-        list(account, entities::enabledServices),
+        enabled(account, "service", tr("Enabled services")),
+        enabled(account, "pack", tr("Enabled packs"),
+                {QStringLiteral("billing"), QStringLiteral("packSize"), QStringLiteral("unitsUsed"), QStringLiteral("moneyLeft")}),
+        enabled(account, "bundleInitiator", tr("Enabled bundle initiators")),
+        enabled(account, "bundlePack", tr("Enabled bundle packs"),
+                {QStringLiteral("billing"), QStringLiteral("autoExtend"), QStringLiteral("packSize"), QStringLiteral("unitsUsed"),
+                 QStringLiteral("rounds")}),
         list(account, entities::senderIds),
         coming(account, "whatsapp-accounts", tr("WhatsApp Business Accounts"), "whatsappAccounts"),
         coming(account, "whatsapp-templates", tr("WhatsApp templates"), "whatsappTemplates"),

@@ -139,6 +139,9 @@ EntityTable buildTable(const EntityDescriptor &entity)
         return agreementTable(entity);
     if (name == entities::agreementVersions) {
         EntityTable mapping = plainTable(entity, QStringLiteral("agreement_versions"), {QStringLiteral("state")});
+        mapping.computed.insert(QStringLiteral("category"),
+                                sql("(SELECT CASE s.type WHEN 'payg' THEN 'service' WHEN 'unitPack' THEN 'pack'"
+                                    " WHEN 'monetaryPack' THEN 'pack' ELSE s.type END FROM services s WHERE s.id = t.service_id)"));
         mapping.computed.insert(QStringLiteral("state"),
                                 sql("(SELECT CASE WHEN t.effective_till IS NOT NULL AND t.effective_till <= clock.now"
                                     " THEN 'past' WHEN t.effective_from > clock.now THEN 'upcoming'"
@@ -173,6 +176,9 @@ EntityTable buildTable(const EntityDescriptor &entity)
                                          {QStringLiteral("state"), QStringLiteral("nodeCount"),
                                           QStringLiteral("copyTreeFromScopeId"), QStringLiteral("copyTreeFromServiceId")});
         // One current scope per service: among the non-draft scopes in force, the earliest created.
+        mapping.computed.insert(QStringLiteral("category"),
+                                sql("(SELECT CASE s.type WHEN 'payg' THEN 'service' WHEN 'unitPack' THEN 'pack'"
+                                    " WHEN 'monetaryPack' THEN 'pack' ELSE s.type END FROM services s WHERE s.id = t.service_id)"));
         mapping.computed.insert(QStringLiteral("state"),
                                 QStringLiteral("(SELECT CASE WHEN t.draft = 1 THEN 'draft'"
                                                " WHEN t.effective_till IS NOT NULL AND t.effective_till <= clock.now THEN 'expired'"
@@ -186,7 +192,7 @@ EntityTable buildTable(const EntityDescriptor &entity)
     }
     if (name == entities::enabledServices) {
         EntityTable mapping = plainTable(entity, QStringLiteral("enabled_services"),
-                                         {QStringLiteral("serviceType"), QStringLiteral("state"), QStringLiteral("packSize"),
+                                         {QStringLiteral("serviceType"), QStringLiteral("category"), QStringLiteral("state"), QStringLiteral("packSize"),
                                           QStringLiteral("unitsUsed"), QStringLiteral("moneySpent"),
                                           QStringLiteral("moneyLeft")});
         // Sub-balances of packs: what their parts took (charges.pack_debit), never stored twice.
@@ -206,6 +212,9 @@ EntityTable buildTable(const EntityDescriptor &entity)
                                                " FROM services s WHERE s.id = t.service_id)").arg(packDebits));
         mapping.computed.insert(QStringLiteral("serviceType"),
                                 sql("(SELECT s.type FROM services s WHERE s.id = t.service_id)"));
+        mapping.computed.insert(QStringLiteral("category"),
+                                sql("(SELECT CASE s.type WHEN 'payg' THEN 'service' WHEN 'unitPack' THEN 'pack'"
+                                    " WHEN 'monetaryPack' THEN 'pack' ELSE s.type END FROM services s WHERE s.id = t.service_id)"));
         mapping.computed.insert(QStringLiteral("state"),
                                 sql("(SELECT CASE WHEN t.effective_till IS NOT NULL AND t.effective_till <= clock.now"
                                     " THEN 'expired' WHEN t.effective_from > clock.now THEN 'upcoming'"
