@@ -26,11 +26,19 @@ QTimeZone zoneOf(const QString &id)
     return zone.isValid() ? zone : QTimeZone::utc();
 }
 
+// The billing period holding the instant under the agreement version in force then, cut where that
+// version starts and ends: a change of terms (monthly to weekly, another zone) closes the running
+// period at the change, so periods of two versions never overlap and leave no gap.
 PeriodWindow periodOf(const InvoiceTerms &terms, const QDateTime &instant)
 {
     BillingPeriodKind kind = BillingPeriodKind::Monthly;
     parseBillingPeriodKind(terms.billingPeriod, &kind);
-    return billingPeriodContaining(instant, kind, terms.billingDay, zoneOf(terms.timeZone), terms.splitByMonth);
+    PeriodWindow window = billingPeriodContaining(instant, kind, terms.billingDay, zoneOf(terms.timeZone), terms.splitByMonth);
+    if (terms.versionFrom.isValid() && window.startUtc < terms.versionFrom)
+        window.startUtc = terms.versionFrom;
+    if (terms.versionTill.isValid() && window.endUtc > terms.versionTill)
+        window.endUtc = terms.versionTill;
+    return window;
 }
 
 } // namespace
@@ -82,8 +90,11 @@ int Invoicing::run(const QDateTime &now)
     InvoiceStore store(m_database.connection());
     for (const InvoiceTerms &terms : store.agreementTerms(now)) {
         ensureDraft(terms, now, false, now, &written);
-        const PeriodWindow current = periodOf(terms, now);
-        ensureDraft(terms, current.startUtc.addMSecs(-1), true, now, &written);
+        // The previous period, under the version in force then (it may be another one).
+        const QDateTime previous = periodOf(terms, now).startUtc.addMSecs(-1);
+        const QList<InvoiceTerms> before = store.agreementTerms(previous, terms.agreementId);
+        if (!before.isEmpty())
+            ensureDraft(before.first(), previous, true, now, &written);
     }
     const QDateTime recent = now.addDays(-RecalculateDays);
     for (qint64 id : store.draftsStartedBefore(now)) {

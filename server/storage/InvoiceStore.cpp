@@ -38,7 +38,7 @@ QList<InvoiceTerms> InvoiceStore::agreementTerms(const QDateTime &at, qint64 onl
     q.prepare(QStringLiteral(
         "SELECT a.id, a.company_id, a.own_legal_entity_id, a.direction, a.currency, a.code,"
         " v.billing_period, coalesce(v.billing_day, 1), v.split_by_month, v.billing_time_zone, v.days_for_payment,"
-        " coalesce(o.tax_rate, 0), coalesce(o.tax_label, ''), coalesce(o.invoice_prefix, '')"
+        " coalesce(o.tax_rate, 0), coalesce(o.tax_label, ''), coalesce(o.invoice_prefix, ''), v.effective_from, v.effective_till"
         " FROM agreements a"
         " JOIN agreement_versions v ON v.id = (SELECT x.id FROM agreement_versions x WHERE x.agreement_id = a.id"
         "   AND x.effective_from <= ? AND (x.effective_till IS NULL OR x.effective_till > ?)"
@@ -68,6 +68,8 @@ QList<InvoiceTerms> InvoiceStore::agreementTerms(const QDateTime &at, qint64 onl
         t.taxRate = Amount::fromMicros(q.value(11).toLongLong());
         t.taxLabel = q.value(12).toString();
         t.invoicePrefix = q.value(13).toString();
+        t.versionFrom = QDateTime::fromString(q.value(14).toString(), Qt::ISODateWithMs);
+        t.versionTill = q.value(15).isNull() ? QDateTime() : QDateTime::fromString(q.value(15).toString(), Qt::ISODateWithMs);
         list.append(t);
     }
     return list;

@@ -27,6 +27,9 @@ struct InvoiceTerms {
     Amount taxRate; // percent: 21% is 21.000000
     QString taxLabel;
     QString invoicePrefix;
+    // The agreement version these terms are of: periods are cut where it starts and ends.
+    QDateTime versionFrom;
+    QDateTime versionTill; // invalid: open-ended
 };
 
 // One invoice line: the charges of a period that share source, service, sender ID, rate and tier.

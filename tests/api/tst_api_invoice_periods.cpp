@@ -77,27 +77,39 @@ private slots:
         // A boundary known by hand: a period starts exactly there and, if set, ends at `knownEnd`.
         QTest::addColumn<QDateTime>("knownStart");
         QTest::addColumn<QDateTime>("knownEnd");
+        // A second agreement version from its effectiveFrom (the first then ends there), or none.
+        QTest::addColumn<QJsonObject>("version2");
         // Kiritimati is UTC+14: Saturday 1 February 00:00 local is Friday 31 January 10:00 UTC;
         // the week from Monday 27 January is cut there.
         QTest::newRow("weekly, split by month, UTC+14") << s("weekly") << 1 << true << s("Pacific/Kiritimati")
                                                         << utc("2025-01-19T00:00:00Z") << utc("2025-02-20T00:00:00Z") << 24
-                                                        << utc("2025-01-26T10:00:00Z") << utc("2025-01-31T10:00:00Z");
+                                                        << utc("2025-01-26T10:00:00Z") << utc("2025-01-31T10:00:00Z") << QJsonObject();
         // New York springs forward on Sunday 9 March 2025: that day is 23 hours long.
         QTest::newRow("daily over DST, New York") << s("daily") << 1 << false << s("America/New_York")
                                                   << utc("2025-03-07T00:00:00Z") << utc("2025-03-12T00:00:00Z") << 6
-                                                  << utc("2025-03-09T05:00:00Z") << utc("2025-03-10T04:00:00Z");
+                                                  << utc("2025-03-09T05:00:00Z") << utc("2025-03-10T04:00:00Z") << QJsonObject();
         // Pago Pago is UTC−11: the period from 15 February starts at 11:00 UTC that day.
         QTest::newRow("monthly from the 15th, UTC-11") << s("monthly") << 15 << false << s("Pacific/Pago_Pago")
                                                        << utc("2025-01-01T00:00:00Z") << utc("2025-04-20T00:00:00Z") << 72
-                                                       << utc("2025-02-15T11:00:00Z") << utc("2025-03-15T11:00:00Z");
+                                                       << utc("2025-02-15T11:00:00Z") << utc("2025-03-15T11:00:00Z") << QJsonObject();
         // Madrid: the quarter from 1 April starts at 22:00 UTC on 31 March (summer time, +02:00),
         // and the one before began at 23:00 UTC on 31 December (winter time).
         QTest::newRow("quarterly over DST, Madrid") << s("quarterly") << 1 << false << s("Europe/Madrid")
                                                     << utc("2024-12-01T00:00:00Z") << utc("2025-08-01T00:00:00Z") << 240
-                                                    << utc("2024-12-31T23:00:00Z") << utc("2025-03-31T22:00:00Z");
+                                                    << utc("2024-12-31T23:00:00Z") << utc("2025-03-31T22:00:00Z") << QJsonObject();
         QTest::newRow("monthly, UTC+05:45") << s("monthly") << 1 << false << s("Asia/Kathmandu")
                                             << utc("2025-02-10T00:00:00Z") << utc("2025-05-10T00:00:00Z") << 72
-                                            << utc("2025-03-31T18:15:00Z") << utc("2025-04-30T18:15:00Z");
+                                            << utc("2025-03-31T18:15:00Z") << utc("2025-04-30T18:15:00Z") << QJsonObject();
+        // Monthly in Madrid until 1 March 2025, then weekly from Monday in Tokyo: the first weekly
+        // period starts at the change (28 February 23:00 UTC), not on the Monday before, and ends
+        // on Monday 3 March 00:00 in Tokyo (2 March 15:00 UTC).
+        QTest::newRow("version change, monthly to weekly") << s("monthly") << 1 << false << s("Europe/Madrid")
+                                                           << utc("2025-01-10T00:00:00Z") << utc("2025-03-25T00:00:00Z") << 24
+                                                           << utc("2025-02-28T23:00:00Z") << utc("2025-03-02T15:00:00Z")
+                                                           << j({{s("effectiveFrom"), s("2025-03-01T00:00:00")},
+                                                                 {s("effectiveFromZone"), s("Europe/Madrid")},
+                                                                 {s("billingPeriod"), s("weekly")}, {s("billingDay"), 1},
+                                                                 {s("billingTimeZone"), s("Asia/Tokyo")}, {s("daysForPayment"), 10}});
     }
 
     void periodsCoverEveryChargeOnce()
@@ -111,6 +123,7 @@ private slots:
         QFETCH(int, stepHours);
         QFETCH(QDateTime, knownStart);
         QFETCH(QDateTime, knownEnd);
+        QFETCH(QJsonObject, version2);
 
         QJsonObject body = j({{s("companyId"), m_company}, {s("legalEntityId"), m_legalEntity}, {s("ownLegalEntityId"), m_ownEntity},
                               {s("ownBankAccountId"), m_ownAccount}, {s("code"), s("PERIODS-%1").arg(++m_serial)},
@@ -120,9 +133,18 @@ private slots:
                               {s("splitByMonth"), splitByMonth}});
         if (period != s("daily"))
             body.insert(s("billingDay"), billingDay);
+        if (!version2.isEmpty()) {
+            body.insert(s("effectiveTill"), version2[s("effectiveFrom")]);
+            body.insert(s("effectiveTillZone"), version2[s("effectiveFromZone")]);
+        }
         const auto created = TestServer::post(*m_finance, s("agreements"), body);
         QVERIFY2(created.status == 201, created.raw.constData());
         const qint64 agreement = created.body[s("id")].toInteger();
+        if (!version2.isEmpty()) {
+            version2.insert(s("agreementId"), agreement);
+            const auto next = TestServer::post(*m_finance, s("agreement-versions"), version2);
+            QVERIFY2(next.status == 201, next.raw.constData());
+        }
 
         // Charges at random instants, and at the known boundary and a millisecond before it.
         QRandomGenerator random(quint32(m_serial) * 7919u);
