@@ -1,7 +1,9 @@
 #include "FormFactory.h"
 
 #include "AgreementForm.h"
+#include "EnabledServiceForm.h"
 #include "EntityCatalogue.h"
+#include "ServiceEntities.h"
 #include "RoleForm.h"
 #include "UserForm.h"
 
@@ -11,6 +13,8 @@ EntityForm *createForm(Session *session, const ListContext &context, QWidget *pa
 {
     if (context.entity == entities::agreements)
         return new AgreementForm(session, context, parent);
+    if (context.entity == entities::enabledServices)
+        return new EnabledServiceForm(session, context, parent);
     if (context.entity == entities::users)
         return new UserForm(session, context, parent);
     if (context.entity == entities::roles)

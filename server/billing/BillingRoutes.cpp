@@ -86,7 +86,8 @@ void addBillingRoutes(Router &router, Database &database, EntityService &entitie
                                                             {QStringLiteral("message"), reason}});
                    return ApiResponse::json(QJsonObject{{QStringLiteral("price"), price->amount.toString()},
                                                         {QStringLiteral("currency"), price->currency},
-                                                        {QStringLiteral("pricedBy"), price->serviceId}});
+                                                        {QStringLiteral("pricedBy"), price->serviceId},
+                                                        {QStringLiteral("pricedByName"), price->serviceName}});
                });
 
     RouteDoc ledgerDoc;

@@ -47,7 +47,7 @@ std::optional<PackPurchases::Price> PackPurchases::price(RatingEngine &rating, q
                       .arg(packName, at.toString(Qt::ISODate), outcome.reason.isEmpty() ? outcome.status : outcome.reason);
         return std::nullopt;
     }
-    return Price{outcome.quote.amount, outcome.currency, outcome.serviceId};
+    return Price{outcome.quote.amount, outcome.currency, outcome.serviceId, outcome.serviceName};
 }
 
 QString PackPurchases::transactionId(qint64 enabledServiceId, int round)

@@ -30,6 +30,7 @@ public:
         Amount amount;
         QString currency;
         qint64 serviceId = 0; // the pay-as-you-go service that priced it
+        QString serviceName;
     };
     // The purchase's transaction id: "pack-<enabled id>" for the first round, "-<round>" appended
     // for a bundle pack bought again; unique per pack in storage.
