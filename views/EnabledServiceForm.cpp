@@ -1,6 +1,7 @@
 #include "EnabledServiceForm.h"
 
 #include "ApiClient.h"
+#include "ServiceEntities.h"
 #include "Session.h"
 #include "editors/FieldEditor.h"
 
@@ -36,9 +37,28 @@ void EnabledServiceForm::buildBody(QVBoxLayout *layout)
     }
 }
 
+bool EnabledServiceForm::isFieldShown(const FieldDescriptor &field, FormMode mode) const
+{
+    const QString type = m_record.value(QLatin1String("serviceType")).toString();
+    if (mode == FormMode::Create || type.isEmpty())
+        return EntityForm::isFieldShown(field, mode);
+    const bool units = type == QLatin1String("unitPack") || type == QLatin1String("bundlePack");
+    const QString &name = field.name;
+    if (name == QLatin1String("packSize") || name == QLatin1String("unitsUsed"))
+        return units;
+    if (name == QLatin1String("rounds") || name == QLatin1String("autoExtend"))
+        return type == QLatin1String("bundlePack");
+    if (name == QLatin1String("moneySpent") || name == QLatin1String("moneyLeft"))
+        return type == QLatin1String("monetaryPack");
+    if (name == QLatin1String("billing"))
+        return isPackType(type);
+    return EntityForm::isFieldShown(field, mode);
+}
+
 void EnabledServiceForm::onRecordLoaded(const QJsonObject &record)
 {
     m_record = record;
+    applyMode(); // the fields shown depend on the kind of service
     if (m_debounce)
         m_debounce->start();
 }

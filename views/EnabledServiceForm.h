@@ -12,6 +12,7 @@ namespace backoffice::views {
 // An enabled service, pack or bundle (reference §6.4). Choosing a pack billed "charge" shows,
 // before saving, what its purchase will cost — the price the agreement's pay-as-you-go service
 // asks under Service purchase (POST enabled-services/pack-price) — or "Rate not found" in red.
+// A saved record shows the sub-balance fields of its kind of pack.
 class EnabledServiceForm final : public EntityForm
 {
     Q_OBJECT
@@ -22,6 +23,9 @@ public:
 
 protected:
     void buildBody(QVBoxLayout *layout) override;
+    // Sub-balance fields only where they mean something: units for unit and bundle packs, money
+    // for monetary packs, auto extend for bundle packs, billing for packs.
+    bool isFieldShown(const FieldDescriptor &field, FormMode mode) const override;
     void onRecordLoaded(const QJsonObject &record) override;
     void onModeChanged(FormMode mode) override;
 
