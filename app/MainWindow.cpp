@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "AccountSettingsDialog.h"
 #include "AgreementForm.h"
+#include "CompanyForm.h"
 #include "ApiClient.h"
 #include "AuditDetailView.h"
 #include "AuditView.h"
@@ -348,6 +349,11 @@ views::EntityForm *MainWindow::openNewRecord(const views::ListContext &context)
 
 void MainWindow::connectForm(views::EntityForm *form)
 {
+    if (auto *company = qobject_cast<views::CompanyForm *>(form)) {
+        connect(company, &views::CompanyForm::agreementRequested, this, [this](qint64 agreementId) {
+            openRecord(views::ListContext::forEntity(entities::agreements), agreementId);
+        });
+    }
     if (auto *agreement = qobject_cast<views::AgreementForm *>(form)) {
         connect(agreement, &views::AgreementForm::paymentRequested, this, [this](qint64 paymentId) {
             openRecord(views::ListContext::forEntity(entities::payments), paymentId);

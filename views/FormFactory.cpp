@@ -1,6 +1,7 @@
 #include "FormFactory.h"
 
 #include "AgreementForm.h"
+#include "CompanyForm.h"
 #include "EnabledServiceForm.h"
 #include "EntityCatalogue.h"
 #include "ServiceEntities.h"
@@ -13,6 +14,8 @@ EntityForm *createForm(Session *session, const ListContext &context, QWidget *pa
 {
     if (context.entity == entities::agreements)
         return new AgreementForm(session, context, parent);
+    if (context.entity == entities::companies)
+        return new CompanyForm(session, context, parent);
     if (context.entity == entities::enabledServices)
         return new EnabledServiceForm(session, context, parent);
     if (context.entity == entities::users)
