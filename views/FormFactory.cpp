@@ -1,11 +1,13 @@
 #include "FormFactory.h"
 
 #include "AgreementForm.h"
+#include "BillingEntities.h"
 #include "CompanyForm.h"
 #include "EnabledServiceForm.h"
 #include "EntityCatalogue.h"
-#include "ServiceEntities.h"
+#include "PaymentForm.h"
 #include "RoleForm.h"
+#include "ServiceEntities.h"
 #include "UserForm.h"
 
 namespace backoffice::views {
@@ -16,6 +18,8 @@ EntityForm *createForm(Session *session, const ListContext &context, QWidget *pa
         return new AgreementForm(session, context, parent);
     if (context.entity == entities::companies)
         return new CompanyForm(session, context, parent);
+    if (context.entity == entities::payments)
+        return new PaymentForm(session, context, parent);
     if (context.entity == entities::enabledServices)
         return new EnabledServiceForm(session, context, parent);
     if (context.entity == entities::users)
