@@ -30,8 +30,13 @@ QString fieldText(const FieldDescriptor &field, const QJsonObject &charge, const
     case FieldType::Reference: {
         const QString label = valueformat::display(field, charge);
         const qint64 id = value.toInteger();
-        // The id next to the label: staff look EDRs and services up by it.
-        return id > 0 && !label.startsWith(QLatin1Char('#')) ? QStringLiteral("%1 (#%2)").arg(label).arg(id) : label;
+        if (id <= 0)
+            return label;
+        // The id next to the label: staff look EDRs and services up by it. A record whose label is
+        // its id (an enabled service) reads "#4", not "4 (#4)".
+        if (label.isEmpty() || label.startsWith(QLatin1Char('#')) || label == QString::number(id))
+            return QStringLiteral("#%1").arg(id);
+        return QStringLiteral("%1 (#%2)").arg(label).arg(id);
     }
     default: return valueformat::display(field, charge);
     }

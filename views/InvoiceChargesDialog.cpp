@@ -54,8 +54,10 @@ InvoiceChargesDialog::InvoiceChargesDialog(ApiClient *api, const QJsonObject &in
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized to the rows once each page is in (ResizeToContents measured the empty table and cut the
+    // sender IDs short); the description, last, takes the rest.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setSectionResizeMode(LineChargesModel::Description, QHeaderView::Stretch);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &InvoiceChargesDialog::showCurrent);
     // A double click (or Enter) on a charge moves to its details, as §7.2's "charge tab" does.
@@ -104,6 +106,10 @@ void InvoiceChargesDialog::updateStatus(bool ok, const QString &message)
         return;
     }
     m_status->setStyleSheet(QString());
+    for (int column = 0; column < LineChargesModel::ColumnCount; ++column) {
+        if (column != LineChargesModel::Description)
+            m_table->resizeColumnToContents(column);
+    }
     const qint64 expected = m_line.value(QLatin1String("chargeCount")).toInteger();
     const int shown = m_model->rowCount();
     const QString description = m_line.value(QLatin1String("description")).toString();

@@ -114,6 +114,10 @@ void InvoiceForm::buildBody(QVBoxLayout *layout)
     m_lines = new InvoiceLinesPanel(session()->api(), this);
     layout->addWidget(m_lines);
     connect(m_lines, &InvoiceLinesPanel::chargesRequested, this, &InvoiceForm::showCharges);
+    connect(m_lines, &InvoiceLinesPanel::loaded, this, [this](bool ok) {
+        if (!ok)
+            m_linesStamp.clear(); // the next load of the header tries again
+    });
     updateActions();
 }
 
@@ -127,10 +131,17 @@ void InvoiceForm::onRecordLoaded(const QJsonObject &record)
     if (!m_lines)
         return;
     showHeaderTexts(record);
-    if (recordId() > 0)
-        m_lines->load(recordId(), text(record, "currency")); // a recalculation changes them: read again
-    else
+    // Lines change only when the invoice is calculated (by Recalculate, Confirm or the job), so
+    // they are read again when that stamp moves, not when Edit or Save reload the same header.
+    const QString stamp
+        = QStringLiteral("%1 %2 %3").arg(recordId()).arg(text(record, "calculatedAt"), text(record, "status"));
+    if (recordId() <= 0) {
+        m_linesStamp.clear();
         m_lines->clearLines();
+    } else if (stamp != m_linesStamp) {
+        m_linesStamp = stamp;
+        m_lines->load(recordId(), text(record, "currency"));
+    }
     if (!m_pendingMessage.isEmpty()) {
         banner()->showMessage(m_pendingMessage,
                               m_pendingIsError ? MessageBanner::Kind::Error : MessageBanner::Kind::Info);
@@ -204,11 +215,13 @@ void InvoiceForm::requestConfirm()
 {
     if (isBusy() || !isDraft() || !canManage())
         return;
+    const QString zone = text(record(), "timeZone");
     auto *box = new QMessageBox(
         QMessageBox::Question, tr("Confirm invoice"),
-        tr("Confirm %1 for %2, %3 to %4, total %5?")
-            .arg(title(), text(record(), "agreementName"), cell(QStringLiteral("periodStart"))->valueLabel()->text(),
-                 cell(QStringLiteral("periodEnd"))->valueLabel()->text(),
+        tr("Confirm invoice #%1 of %2 for %3 – %4 (%5), total %6?")
+            .arg(QString::number(recordId()), text(record(), "agreementName"),
+                 valueformat::displayInstant(text(record(), "periodStart"), zone),
+                 valueformat::displayInstant(text(record(), "periodEnd"), zone), zone,
                  valueformat::displayAmount(record().value(QLatin1String("total")), text(record(), "currency"))),
         QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("confirmInvoiceConfirmation"));
@@ -271,7 +284,10 @@ void InvoiceForm::download(invoicefiles::Document document)
     if (m_downloading || recordId() <= 0 || record().isEmpty())
         return;
     const bool pdf = document == invoicefiles::Document::Pdf;
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    // Documents when there is such a folder; otherwise home, not whatever folder the app started in.
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty() || !QDir(folder).exists())
+        folder = QDir::homePath();
     const QString suggested = QDir(folder).filePath(invoicefiles::suggestedFileName(record(), document));
     const QString fileName = m_chooser(this, pdf ? tr("Save invoice") : tr("Save invoice details"), suggested,
                                        pdf ? tr("PDF files (*.pdf)") : tr("ZIP archives (*.zip)"));

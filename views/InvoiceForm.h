@@ -72,6 +72,7 @@ private:
     QPointer<InvoiceChargesDialog> m_chargesDialog;
     SavePathChooser m_chooser;
     bool m_downloading = false;
+    QString m_linesStamp; // invoice id, calculation time and status of the lines on screen
     // What to say once the reload after an action has arrived (a reload clears the banner).
     QString m_pendingMessage;
     bool m_pendingIsError = false;

@@ -151,7 +151,8 @@ void InvoiceLinesPanel::showLines()
     const int lines = m_model->rowCount();
     const qint64 charges = m_model->chargeCount();
     if (lines == 0) {
-        m_summary->setText(tr("No charges in this period yet."));
+        // The lines are what the last calculation found; charges since then need Recalculate.
+        m_summary->setText(tr("No lines: the period held no charges when the invoice was last calculated."));
     } else {
         const QString counted = (lines == 1 ? tr("1 line") : tr("%1 lines").arg(lines)) + QStringLiteral(" · ")
             + (charges == 1 ? tr("1 charge") : tr("%1 charges").arg(charges));

@@ -159,6 +159,8 @@ QVariant LineChargesModel::data(const QModelIndex &index, int role) const
             return tr("%1 (UTC)").arg(text(charge, "chargedAt"));
         if (column == Edr)
             return catalogueText(charge, "edrId"); // the message id
+        if (column == Description)
+            return text(charge, "description");
         return {};
     case Qt::DisplayRole: break;
     default: return {};
@@ -171,6 +173,7 @@ QVariant LineChargesModel::data(const QModelIndex &index, int role) const
         return edr > 0 ? QString::number(edr) : QString();
     }
     case SenderId: return catalogueText(charge, "senderRecordId");
+    case Description: return text(charge, "description");
     case Units: return QString::number(charge.value(QLatin1String("units")).toInteger());
     case UnitPrice: return valueformat::displayAmount(charge.value(QLatin1String("unitPrice")));
     case Amount: return valueformat::displayAmount(charge.value(QLatin1String("amount")));
@@ -199,6 +202,7 @@ QVariant LineChargesModel::headerData(int section, Qt::Orientation orientation, 
     case Source: return tr("Source");
     case Edr: return tr("EDR");
     case SenderId: return tr("Sender ID");
+    case Description: return tr("Description");
     case Units: return tr("Units");
     case UnitPrice: return QString(tr("Unit price") + currency);
     case Amount: return QString(tr("Amount") + currency);

@@ -24,7 +24,7 @@ class LineChargesModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Time, Source, Edr, SenderId, Units, UnitPrice, Amount, ColumnCount };
+    enum Column { Time, Source, Edr, SenderId, Units, UnitPrice, Amount, Description, ColumnCount };
     enum Role {
         ChargeRole = Qt::UserRole + 1, // the charge as the server sent it (QJsonObject)
     };
