@@ -70,6 +70,15 @@ NavigationEntry notifications()
     return entry;
 }
 
+// Made by the billing job per agreement and billing period (§7.2): staff open, confirm and comment
+// them, never create one.
+NavigationEntry invoices(const QString &category)
+{
+    NavigationEntry entry = list(category, entities::invoices);
+    entry.list.creatable = false;
+    return entry;
+}
+
 // A screen of its own (not an entity list) that needs the given permission area.
 NavigationEntry screen(const QString &category, const char *key, const QString &label, const char *area,
                        NavigationEntry::Kind kind)
@@ -115,7 +124,7 @@ QList<NavigationEntry> build()
         list(account, entities::stopList),
         list(finance, entities::payments),
         list(finance, entities::balanceMovements),
-        list(finance, entities::invoices),
+        invoices(finance),
         list(finance, entities::charges),
         list(finance, entities::services),
         coming(finance, "additional-fees", tr("Additional fees"), "additionalFees"),

@@ -384,6 +384,11 @@ bool EntityForm::canEditRecord() const
     return true;
 }
 
+bool EntityForm::canDeleteRecord() const
+{
+    return true;
+}
+
 void EntityForm::onRecordLoaded(const QJsonObject &) {}
 
 void EntityForm::onModeChanged(FormMode) {}
@@ -420,7 +425,7 @@ void EntityForm::applyMode()
     const bool loaded = m_recordId > 0 && !m_record.isEmpty();
     const bool mayChange = canManage() && canEditRecord() && loaded;
     m_editButton->setVisible(m_mode == FormMode::View && mayChange);
-    m_deleteButton->setVisible(m_mode != FormMode::Create && mayChange);
+    m_deleteButton->setVisible(m_mode != FormMode::Create && mayChange && canDeleteRecord());
     m_saveButton->setVisible(m_mode != FormMode::View);
     m_cancelButton->setText(m_mode == FormMode::View ? tr("Close") : tr("Cancel"));
     for (QPushButton *button : {m_editButton, m_saveButton, m_cancelButton, m_deleteButton})
@@ -567,7 +572,7 @@ void EntityForm::showFailure(const ApiReply *reply)
 
 void EntityForm::requestDelete()
 {
-    if (m_busy || m_recordId <= 0 || !canManage() || !canEditRecord())
+    if (m_busy || m_recordId <= 0 || !canManage() || !canEditRecord() || !canDeleteRecord())
         return;
     auto *box = new QMessageBox(QMessageBox::Question, tr("Delete %1").arg(m_entity.singular.toLower()),
                                 tr("Delete %1? This cannot be undone.").arg(title()),

@@ -90,6 +90,8 @@ protected:
     virtual bool isFieldEditable(const FieldDescriptor &field, FormMode mode) const;
     // False for records nobody may change (system roles), whatever the permissions say.
     virtual bool canEditRecord() const;
+    // False for records the server never deletes (invoices), though some fields may be edited.
+    virtual bool canDeleteRecord() const;
     virtual void onRecordLoaded(const QJsonObject &record);
     virtual void onModeChanged(FormMode mode);
     // Values that live outside the editors (a permission grid). In Edit mode only when changed.

@@ -5,6 +5,7 @@
 #include "CompanyForm.h"
 #include "EnabledServiceForm.h"
 #include "EntityCatalogue.h"
+#include "InvoiceForm.h"
 #include "PaymentForm.h"
 #include "RoleForm.h"
 #include "ServiceEntities.h"
@@ -26,6 +27,8 @@ EntityForm *createForm(Session *session, const ListContext &context, QWidget *pa
         return new UserForm(session, context, parent);
     if (context.entity == entities::roles)
         return new RoleForm(session, context, parent);
+    if (context.entity == entities::invoices)
+        return new InvoiceForm(session, context, parent);
     return new EntityForm(session, context, parent);
 }
 

@@ -1,5 +1,6 @@
 #include "ValueFormat.h"
 
+#include "Amount.h"
 #include "Dictionaries.h"
 
 #include <QCoreApplication>
@@ -74,6 +75,18 @@ QString enumLabel(const FieldDescriptor &field, const QString &key)
             return value.label;
     }
     return key;
+}
+
+QString displayAmount(const QJsonValue &value, const QString &currency, int minDecimals)
+{
+    if (!value.isString())
+        return QString(); // the API sends money as text; a number here would already be inexact
+    const QString text = value.toString();
+    const std::optional<Amount> amount = Amount::parse(text);
+    const QString shown = amount ? amount->toString(minDecimals) : text;
+    if (currency.isEmpty() || shown.isEmpty())
+        return shown;
+    return shown + QLatin1Char(' ') + currency;
 }
 
 bool isNumeric(const FieldDescriptor &field)

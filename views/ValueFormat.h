@@ -26,6 +26,11 @@ QString displayInstant(const QString &isoInstant, const QString &zoneId = {});
 
 QString enumLabel(const FieldDescriptor &field, const QString &key);
 
+// An amount as the API sends it ("12.3", "0.004210") read exactly through Amount and written with at
+// least minDecimals decimals ("12.30", "0.00421"), followed by the currency when one is given. Text that
+// is not an amount is returned as it came; an absent value gives an empty text.
+QString displayAmount(const QJsonValue &value, const QString &currency = {}, int minDecimals = 2);
+
 // The text of one field of a record as lists and read-only views show it.
 QString display(const FieldDescriptor &field, const QJsonObject &record);
 
