@@ -67,7 +67,8 @@ EntityDescriptor balanceMovements()
 QList<EnumValue> chargeSources()
 {
     return {ev("traffic", "Traffic"), ev("trafficRefund", "Traffic refund (unsent)"), ev("packPurchase", "Pack purchase"),
-            ev("senderFee", "Sender ID fee"), ev("additionalFee", "Additional fee")};
+            ev("senderFee", "Sender ID fee"), ev("senderIdSetupFee", "Sender ID setup fee"),
+            ev("senderIdPeriodicFee", "Sender ID usage fee"), ev("additionalFee", "Additional fee")};
 }
 
 // Made by the billing job per agreement and period; staff recalculate, confirm and comment.

@@ -230,7 +230,10 @@ EntityDescriptor charges()
         readOnly(ref("agreementId", "Agreement", entities::agreements)),
         readOnly(enumeration("source", "Source", {ev("traffic", "Traffic"), ev("trafficRefund", "Traffic refund (unsent)"),
                                                   ev("packPurchase", "Pack purchase"),
-                                                  ev("senderFee", "Sender ID fee"), ev("additionalFee", "Additional fee")},
+                                                  ev("senderFee", "Sender ID fee"),
+                                                  ev("senderIdSetupFee", "Sender ID setup fee"),
+                                                  ev("senderIdPeriodicFee", "Sender ID usage fee"),
+                                                  ev("additionalFee", "Additional fee")},
                              false)),
         hidden(readOnly(ref("edrId", "EDR", entities::edrs))),
         readOnly(ref("serviceId", "Service", entities::services)),
@@ -251,7 +254,8 @@ EntityDescriptor notifications()
 {
     return entity(entities::notifications, "Notification", "Notifications", "notifications", "subject", {
         readOnly(enumeration("kind", "Kind", {ev("trafficErrors", "Traffic error rate"),
-                                              ev("lowBalance", "Low balance")}, false)),
+                                              ev("lowBalance", "Low balance"),
+                                              ev("senderIdFeeFailed", "Sender ID fee not charged")}, false)),
         readOnly(text("subject", "Subject", false, 255)),
         hidden(readOnly(f("body", "Details", FieldType::LongText))),
         readOnly(ref("companyId", "Company", entities::companies)),

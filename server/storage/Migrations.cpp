@@ -23,6 +23,8 @@ const QList<Migration> &Migrations::all()
         {8, QStringLiteral("payments, balance ledger, low-balance thresholds"), schema::version8()},
         {9, QStringLiteral("invoices, invoice lines and numbering, taxes"), schema::version9()},
         {10, QStringLiteral("one pack purchase charge per enabled pack"), schema::version10()},
+        // 11 and 12 are taken by parallel changes and come with them.
+        {13, QStringLiteral("sender ID setup and periodic fees, additional fees"), schema::version13()},
     };
     return migrations;
 }

@@ -24,5 +24,8 @@ QStringList version8();
 QStringList version9();
 // One pack purchase charge per enabled pack (server/storage/SchemaBilling.cpp).
 QStringList version10();
+// Versions 11 and 12 belong to changes made in parallel (invoice form, EDR rerate).
+// Sender ID setup fees, periodic fee rules and their periods, additional fees (server/storage/SchemaBilling.cpp).
+QStringList version13();
 
 } // namespace backoffice::server::schema
