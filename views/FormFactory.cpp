@@ -2,7 +2,11 @@
 
 #include "AgreementForm.h"
 #include "EntityCatalogue.h"
+#include "FeeEntities.h"
+#include "FeeRuleForms.h"
+#include "MessagingEntities.h"
 #include "RoleForm.h"
+#include "SenderIdForm.h"
 #include "UserForm.h"
 
 namespace backoffice::views {
@@ -15,6 +19,12 @@ EntityForm *createForm(Session *session, const ListContext &context, QWidget *pa
         return new UserForm(session, context, parent);
     if (context.entity == entities::roles)
         return new RoleForm(session, context, parent);
+    if (context.entity == entities::senderIds)
+        return new SenderIdForm(session, context, parent);
+    if (context.entity == entities::additionalFees)
+        return new AdditionalFeeForm(session, context, parent);
+    if (context.entity == entities::senderIdFeeRules)
+        return new SenderIdFeeRuleForm(session, context, parent);
     return new EntityForm(session, context, parent);
 }
 
