@@ -2,6 +2,7 @@
 
 #include "BillingEntities.h"
 #include "EntityCatalogue.h"
+#include "FeeEntities.h"
 #include "MessagingEntities.h"
 
 #include <QCoreApplication>
@@ -127,7 +128,8 @@ QList<NavigationEntry> build()
         invoices(finance),
         list(finance, entities::charges),
         list(finance, entities::services),
-        coming(finance, "additional-fees", tr("Additional fees"), "additionalFees"),
+        list(finance, entities::additionalFees),
+        list(finance, entities::senderIdFeeRules),
         coming(finance, "edr-rerate", tr("EDR rerate"), "edrRerate"),
         users(people, QStringLiteral("backoffice"), tr("BackOffice"), QStringLiteral("backofficeUsers")),
         users(people, QStringLiteral("portal"), tr("Client portal"), QStringLiteral("portalUsers")),

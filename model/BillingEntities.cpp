@@ -127,6 +127,7 @@ QList<EnumValue> chargeSources()
 {
     return {ev("traffic", "Traffic"), ev("trafficRefund", "Traffic refund (unsent)"), ev("packPurchase", "Pack purchase"),
             ev("scaleAdjustment", "Back-to-first correction"), ev("senderFee", "Sender ID fee"),
+            ev("senderIdSetupFee", "Sender ID setup fee"), ev("senderIdPeriodicFee", "Sender ID usage fee"),
             ev("additionalFee", "Additional fee")};
 }
 

@@ -3,6 +3,7 @@
 #include "EntityFieldBuilders.h"
 #include "NumberPrefixEntity.h"
 #include "BillingEntities.h"
+#include "FeeEntities.h"
 #include "MessagingEntities.h"
 #include "ServiceEntities.h"
 
@@ -253,7 +254,8 @@ const QList<EntityDescriptor> &EntityCatalogue::all()
                                                    bankAccounts(), ownBankAccounts(), agreements(),
                                                    agreementVersions(), users(), roles(), audit()};
     static const QList<EntityDescriptor> everything = catalogue + serviceEntities() + QList{numberPrefixEntity()}
-                                                                 + messagingEntities() + billingEntities();
+                                                                 + messagingEntities() + billingEntities()
+                                                                 + feeEntities();
     return everything;
 }
 

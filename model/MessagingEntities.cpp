@@ -251,7 +251,8 @@ EntityDescriptor notifications()
 {
     return entity(entities::notifications, "Notification", "Notifications", "notifications", "subject", {
         readOnly(enumeration("kind", "Kind", {ev("trafficErrors", "Traffic error rate"),
-                                              ev("lowBalance", "Low balance")}, false)),
+                                              ev("lowBalance", "Low balance"),
+                                              ev("senderIdFeeFailed", "Sender ID fee not charged")}, false)),
         readOnly(text("subject", "Subject", false, 255)),
         hidden(readOnly(f("body", "Details", FieldType::LongText))),
         readOnly(ref("companyId", "Company", entities::companies)),

@@ -39,6 +39,7 @@ constexpr ScopeRule ScopeRules[] = {
     {"agreements", "bankAccountId", "companyId", "companyId", nullptr},
     {"agreements", "ownBankAccountId", "ownLegalEntityId", "ownLegalEntityId", nullptr},
     {"bank-accounts", "legalEntityId", "companyId", "companyId", nullptr},
+    {"additional-fees", "agreementId", "companyId", "companyId", nullptr},
     {"companies", "parentCompanyId", "type", nullptr, "reseller"},
     {"roles", "templateRoleId", "group", "group", nullptr},
 };

@@ -5,9 +5,13 @@
 #include "CompanyForm.h"
 #include "EnabledServiceForm.h"
 #include "EntityCatalogue.h"
+#include "FeeEntities.h"
+#include "FeeRuleForms.h"
 #include "InvoiceForm.h"
+#include "MessagingEntities.h"
 #include "PaymentForm.h"
 #include "RoleForm.h"
+#include "SenderIdForm.h"
 #include "ServiceEntities.h"
 #include "UserForm.h"
 
@@ -29,6 +33,12 @@ EntityForm *createForm(Session *session, const ListContext &context, QWidget *pa
         return new RoleForm(session, context, parent);
     if (context.entity == entities::invoices)
         return new InvoiceForm(session, context, parent);
+    if (context.entity == entities::senderIds)
+        return new SenderIdForm(session, context, parent);
+    if (context.entity == entities::additionalFees)
+        return new AdditionalFeeForm(session, context, parent);
+    if (context.entity == entities::senderIdFeeRules)
+        return new SenderIdFeeRuleForm(session, context, parent);
     return new EntityForm(session, context, parent);
 }
 

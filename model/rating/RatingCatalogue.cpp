@@ -66,8 +66,9 @@ QList<QList<DimensionValueInfo>> buildValues()
 {
     QList<QList<DimensionValueInfo>> all(DimensionCount);
     all[int(Dimension::Direction)] = values({{"mt", "A2P (MT)"}, {"mo", "P2A (MO)"}});
+    // The keys of the sender ID record's type (sender-ids senderType), so a fee rule's type matches.
     all[int(Dimension::SenderIdType)]
-        = values({{"alphanumeric", "Alphanumeric"}, {"numeric", "Numeric"}, {"shortcode", "Short code"}});
+        = values({{"alphanumeric", "Alphanumeric"}, {"shortCode", "Short code"}, {"longCode", "Long code"}});
     all[int(Dimension::Periodicity)]
         = values({{"monthly", "Monthly"}, {"weekly", "Weekly"}, {"daily", "Daily"}, {"yearly", "Yearly"}});
     // WhatsApp's categories and pricing types are Meta's and may grow, so they are labelled, not enforced.
@@ -132,6 +133,7 @@ QString RatingCatalogue::dimensionLabel(Dimension dimension)
     case Dimension::PricingType: return tr("Pricing type");
     case Dimension::MessageType: return tr("Billing event");
     case Dimension::Pack: return tr("Pack");
+    case Dimension::AdditionalService: return tr("Additional service");
     }
     return {};
 }

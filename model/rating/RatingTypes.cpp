@@ -17,7 +17,8 @@ constexpr std::array<const char *, 7> PriceTypeKeys
     = {"depends", "flat", "scale", "free", "included", "notIncluded", "blocked"};
 constexpr std::array<const char *, DimensionCount> DimensionKeys
     = {"resource",     "direction",   "country",        "network",         "mcc",         "mccmnc",      "mno",
-       "senderIdType", "periodicity", "whatsappRegion", "pricingCategory", "pricingType", "messageType", "pack"};
+       "senderIdType", "periodicity", "whatsappRegion", "pricingCategory", "pricingType", "messageType", "pack",
+       "additionalService"};
 constexpr std::array<const char *, 2> ScaleModeKeys = {"tier", "backToFirst"};
 constexpr std::array<const char *, 2> CounterGroupKeys = {"agreement", "senderId"};
 constexpr std::array<const char *, 3> BillingRuleKeys = {"", "submitted", "delivered"};

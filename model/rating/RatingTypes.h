@@ -36,8 +36,9 @@ enum class Dimension : quint8 {
     PricingType,
     MessageType,
     Pack,
+    AdditionalService, // the name of an additional service (BO §7.4), under "Additional service fee"
 };
-inline constexpr int DimensionCount = int(Dimension::Pack) + 1;
+inline constexpr int DimensionCount = int(Dimension::AdditionalService) + 1;
 
 enum class ScaleMode : quint8 {
     Tier, // each unit priced at the band it falls into

@@ -51,6 +51,11 @@ EntityRules &EntityService::rulesFor(const EntityDescriptor &entity) const
     return **it;
 }
 
+void EntityService::setRules(const QString &entityName, std::shared_ptr<EntityRules> rules)
+{
+    m_rules.insert(entityName, std::move(rules));
+}
+
 QString EntityService::areaFor(const EntityDescriptor &entity, const QJsonObject *record)
 {
     if (entity.name == entities::users && record

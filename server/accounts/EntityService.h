@@ -36,6 +36,10 @@ public:
                        const SessionContext &session);
     void remove(const EntityDescriptor &entity, qint64 id, const SessionContext &session);
 
+    // Rules that need the server's parts (rating, the engine's writer) instead of the registry's
+    // default for that entity; set before the first request.
+    void setRules(const QString &entityName, std::shared_ptr<EntityRules> rules);
+
     // The permission area guarding a record (users: by kind; others: the entity's area).
     static QString areaFor(const EntityDescriptor &entity, const QJsonObject *record);
     // Refuses (403) unless the caller holds level on the area.

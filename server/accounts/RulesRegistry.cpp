@@ -8,12 +8,14 @@
 #include "ConnectionRules.h"
 #include "EnabledServiceRules.h"
 #include "EntityCatalogue.h"
+#include "FeeEntities.h"
 #include "InvoiceRules.h"
 #include "LegalEntityRules.h"
 #include "MessagingEntities.h"
 #include "NumberPrefixRules.h"
 #include "PaymentRules.h"
 #include "SenderIdRules.h"
+#include "SenderIdFeeRuleRules.h"
 #include "ServiceRules.h"
 #include "StopListRules.h"
 #include "UserRules.h"
@@ -60,6 +62,9 @@ std::shared_ptr<EntityRules> makeRules(const QString &entityName)
         return std::make_shared<PaymentRules>();
     if (entityName == entities::stopList)
         return std::make_shared<StopListRules>();
+    if (entityName == entities::senderIdFeeRules)
+        return std::make_shared<SenderIdFeeRuleRules>();
+    // additional-fees: AdditionalFeeRules, set by ServerInstance (it prices and writes charges off).
     if (entityName == entities::notifications)
         return std::make_shared<NotificationRules>();
     if (entityName == entities::numberPrefixes) return std::make_shared<NumberPrefixRules>(); // dictionaries area

@@ -1,6 +1,7 @@
 #include "DemoData.h"
 
 #include "AuthStore.h"
+#include "DemoFees.h"
 #include "DemoMessaging.h"
 #include "DemoNumberPrefixes.h"
 #include "DemoServices.h"
@@ -287,6 +288,7 @@ bool DemoData::seedIfEmpty()
 
     seedDemoServices(m_entities, m_db, m_session, agreementsForServices);
     seedDemoMessaging(m_entities, m_db, m_session, agreementsForServices);
+    seedDemoFees(m_entities, m_session);
 
     const QList<QPair<const char *, const char *>> staff{{"admin", "admin"},
                                                           {"client.manager", "client-manager"},

@@ -1,5 +1,6 @@
 #include "ServerInstance.h"
 
+#include "AdditionalFeeRules.h"
 #include "ApiException.h"
 #include "AuthRoutes.h"
 #include "AuthService.h"
@@ -15,6 +16,10 @@
 #include "EntityCatalogue.h"
 #include "EntityRoutes.h"
 #include "EntityService.h"
+#include "FeeCharges.h"
+#include "FeeEntities.h"
+#include "FeePricing.h"
+#include "FeeRoutes.h"
 #include "HttpFrontend.h"
 #include "InvoiceRoutes.h"
 #include "Invoicing.h"
@@ -32,6 +37,7 @@
 #include "RateImportRoutes.h"
 #include "RatingEngine.h"
 #include "RatingRoutes.h"
+#include "SenderIdPeriodicFees.h"
 #include "SendApiRoutes.h"
 #include "TransitSmsEmulator.h"
 #include "TransitSmsWebhook.h"
@@ -65,9 +71,26 @@ struct ServerInstance::Private {
     std::unique_ptr<Router> router;
     std::unique_ptr<HttpFrontend> http;
     std::unique_ptr<QTimer> billingJobs;
-    std::function<void(const ChargeRecord &)> writeOff;
     std::unique_ptr<PackPurchases> packPurchases;
     std::unique_ptr<ScaleAdjustments> scaleAdjustments;
+    std::unique_ptr<FeePricing> feePricing;
+    std::unique_ptr<FeeCharges> feeCharges;
+    std::unique_ptr<SenderIdPeriodicFees> periodicFees;
+
+    // A charge no message caused (packs, fees): through the engine's writer so its in-memory
+    // balances follow, or straight to storage when no engine runs (yet).
+    void writeOff(const ChargeRecord &charge)
+    {
+        if (messaging) {
+            messaging->writeOffCharge(charge);
+            return;
+        }
+        MessagingStore store(database->connection());
+        Transaction transaction(database->connection());
+        if (store.insertCharge(charge))
+            store.addToBalance(charge.agreementId, charge.currency, -charge.amount, charge.amount, charge.chargedAt);
+        transaction.commit();
+    }
 };
 
 ServerInstance::ServerInstance(ServerOptions options, QObject *parent)
@@ -107,6 +130,16 @@ bool ServerInstance::start(QString *error)
         addQuoteRoutes(*d->router, *d->entities, *d->rating, *d->destinations);
         addBillingRoutes(*d->router, *d->database, *d->entities, *d->rating);
         addInvoiceRoutes(*d->router, *d->database, *d->entities);
+        d->feePricing = std::make_unique<FeePricing>(*d->database, *d->rating);
+        d->feeCharges = std::make_unique<FeeCharges>(
+            *d->database, [this](const ChargeRecord &charge) { d->writeOff(charge); },
+            [this] {
+                if (d->messaging)
+                    d->messaging->flush();
+            });
+        d->entities->setRules(entities::additionalFees, std::make_shared<AdditionalFeeRules>(*d->feePricing, *d->feeCharges));
+        d->periodicFees = std::make_unique<SenderIdPeriodicFees>(*d->database, *d->feePricing, *d->feeCharges);
+        addFeeRoutes(*d->router, *d->database, *d->feePricing, *d->feeCharges);
         d->rateImports = std::make_unique<rateimport::RateImportJobs>();
         addRateImportRoutes(*d->router, *d->database, *d->entities, *d->rateImports);
         for (const EntityDescriptor &entity : EntityCatalogue::all())
@@ -165,21 +198,10 @@ bool ServerInstance::start(QString *error)
         return false;
     if (d->messaging)
         d->messaging->setWebhookBaseUrl(baseUrl());
-    // Charges of the billing jobs go through the engine's writer, so its in-memory balances follow;
-    // straight to storage when no engine runs.
-    d->writeOff = [this](const ChargeRecord &charge) {
-        if (d->messaging) {
-            d->messaging->writeOffCharge(charge);
-            return;
-        }
-        MessagingStore store(d->database->connection());
-        Transaction transaction(d->database->connection());
-        if (store.insertCharge(charge))
-            store.addToBalance(charge.agreementId, charge.currency, -charge.amount, charge.amount, charge.chargedAt);
-        transaction.commit();
-    };
-    d->packPurchases = std::make_unique<PackPurchases>(*d->database, *d->rating, d->writeOff);
-    d->scaleAdjustments = std::make_unique<ScaleAdjustments>(*d->database, d->writeOff);
+    d->packPurchases = std::make_unique<PackPurchases>(*d->database, *d->rating,
+                                                       [this](const ChargeRecord &charge) { d->writeOff(charge); });
+    d->scaleAdjustments = std::make_unique<ScaleAdjustments>(*d->database,
+                                                             [this](const ChargeRecord &charge) { d->writeOff(charge); });
     // Scheduled finance work; the first run at once, so what expired while the server was down goes.
     d->billingJobs = std::make_unique<QTimer>();
     d->billingJobs->setInterval(BillingJobsIntervalMs);
@@ -199,6 +221,10 @@ void ServerInstance::runBillingJobs(const QDateTime &now)
         charged += d->scaleAdjustments ? d->scaleAdjustments->run(now) : 0;
         if (charged > 0 && d->messaging)
             d->messaging->flush(); // the charges are in the invoices made next
+        if (d->feeCharges)
+            d->feeCharges->recover(now); // fees whose charge the writer did not get to store
+        if (d->periodicFees)
+            d->periodicFees->run(now); // flushes what it charged, for the invoices made next
         Invoicing(*d->database).run(now);
     } catch (const StorageError &e) {
         qCWarning(lcServer) << "billing jobs failed:" << e.message();
@@ -210,6 +236,7 @@ void ServerInstance::stop()
     d->billingJobs.reset();
     d->packPurchases.reset();
     d->scaleAdjustments.reset();
+    d->periodicFees.reset();
     if (d->http)
         d->http->close();
     d->http.reset();
@@ -224,6 +251,8 @@ void ServerInstance::stop()
     d->rating.reset();
     d->destinations.reset();
     d->entities.reset();
+    d->feeCharges.reset();
+    d->feePricing.reset();
     d->auth.reset();
     d->database.reset();
 }

@@ -1,6 +1,12 @@
 # Finance: payments and their balance movements, the ledger, billing jobs (paths relative to server/).
 target_sources(backoffice_server_core PRIVATE
+    billing/AdditionalFeeRules.cpp billing/AdditionalFeeRules.h
     billing/BillingRoutes.cpp billing/BillingRoutes.h
+    billing/DemoFees.cpp billing/DemoFees.h
+    billing/FeeCharges.cpp billing/FeeCharges.h
+    billing/FeePeriods.cpp billing/FeePeriods.h
+    billing/FeePricing.cpp billing/FeePricing.h
+    billing/FeeRoutes.cpp billing/FeeRoutes.h
     billing/InvoiceDocument.cpp billing/InvoiceDocument.h
     billing/InvoiceLines.cpp billing/InvoiceLines.h
     billing/InvoiceRoutes.cpp billing/InvoiceRoutes.h
@@ -11,4 +17,6 @@ target_sources(backoffice_server_core PRIVATE
     billing/PaymentExpiry.cpp billing/PaymentExpiry.h
     billing/PaymentRules.cpp billing/PaymentRules.h
     billing/ScaleAdjustments.cpp billing/ScaleAdjustments.h
+    billing/SenderIdFeeRuleRules.cpp billing/SenderIdFeeRuleRules.h
+    billing/SenderIdPeriodicFees.cpp billing/SenderIdPeriodicFees.h
 )

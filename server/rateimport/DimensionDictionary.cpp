@@ -193,8 +193,9 @@ DimensionDictionary *build(Dimension dimension)
     case Dimension::WhatsappRegion:
         return new DimensionDictionary(dimension, false, keyAndLabel(), whatsAppRegionEntries());
     case Dimension::Pack:
+    case Dimension::AdditionalService:
     case Dimension::Resource:
-        return new DimensionDictionary(dimension, dimension == Dimension::Pack, {option("key", "Key")}, {});
+        return new DimensionDictionary(dimension, dimension != Dimension::Resource, {option("key", "Key")}, {});
     case Dimension::SenderIdType:
     case Dimension::Periodicity:
     case Dimension::PricingCategory:

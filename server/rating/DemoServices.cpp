@@ -123,6 +123,18 @@ QJsonArray rcsTree()
     return t.nodes();
 }
 
+// BO §7.4: what additional fees "by tariff" are priced by, one rate per additional service's name.
+QJsonArray additionalServicesTree()
+{
+    TreeBuilder t;
+    const qint64 domain = t.add(0, "additional-service", "depends", "resource");
+    const qint64 fee = t.add(domain, "additional-service-fee", "depends", "additionalService");
+    t.add(fee, "Dedicated support hour", "flat", "5");
+    t.add(fee, "Sender ID registration paperwork", "flat", "25");
+    t.add(fee, "Custom report", "flat", "40");
+    return t.nodes();
+}
+
 QJsonArray packTree()
 {
     TreeBuilder t;
@@ -185,6 +197,7 @@ void seedDemoServices(EntityService &entities, QSqlDatabase db, const SessionCon
                             plan("SMS Global USD", "payg", "USD", "America/New_York", smsTree()),
                             plan("WhatsApp Business", "payg", "USD", "America/Argentina/Buenos_Aires", whatsappTree()),
                             plan("RCS Europe", "payg", "EUR", "Europe/Berlin", rcsTree()),
+                            plan("Additional services", "payg", "EUR", "Europe/Madrid", additionalServicesTree()),
                             plan("1,000 SMS pack", "unitPack", nullptr, "UTC", packTree()),
                             plan("Bundle_1", "bundleInitiator", "EUR", "UTC", bundleInitiatorTree()),
                             plan("Bundle_2_pack", "bundlePack", nullptr, "UTC", bundlePackTree()),
@@ -233,6 +246,7 @@ void seedDemoServices(EntityService &entities, QSqlDatabase db, const SessionCon
         if (agreement.currency == QLatin1String("EUR")) {
             enable(agreement, "SMS Global", since, nullptr);
             enable(agreement, "RCS Europe", since, nullptr);
+            enable(agreement, "Additional services", since, nullptr);
             if (euroAgreements++ % 3 == 0) {
                 enable(agreement, "1,000 SMS pack", packFrom, "free");
             } else if (!bundled && agreement.id != agreements.value(2).id) {

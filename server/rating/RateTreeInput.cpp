@@ -15,7 +15,7 @@ const QStringList dimensions{QStringLiteral("resource"), QStringLiteral("directi
                              QStringLiteral("network"), QStringLiteral("mcc"), QStringLiteral("mccmnc"), QStringLiteral("mno"),
                              QStringLiteral("senderIdType"), QStringLiteral("periodicity"), QStringLiteral("whatsappRegion"),
                              QStringLiteral("pricingCategory"), QStringLiteral("pricingType"), QStringLiteral("messageType"),
-                             QStringLiteral("pack")};
+                             QStringLiteral("pack"), QStringLiteral("additionalService")};
 const QStringList billingRules{QStringLiteral("submitted"), QStringLiteral("delivered")};
 const QStringList quantityRules{QStringLiteral("messages"), QStringLiteral("segments"), QStringLiteral("fullPeriod")};
 

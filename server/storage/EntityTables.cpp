@@ -2,6 +2,7 @@
 
 #include "EntityCatalogue.h"
 #include "BillingEntities.h"
+#include "FeeEntities.h"
 #include "MessagingEntities.h"
 
 #include <QMap>
@@ -246,6 +247,19 @@ EntityTable buildTable(const EntityDescriptor &entity)
     if (name == entities::balanceMovements) {
         EntityTable mapping = plainTable(entity, QStringLiteral("balance_movements"));
         mapping.companyExpression = QStringLiteral("(SELECT a.company_id FROM agreements a WHERE a.id = t.agreement_id)");
+        return mapping;
+    }
+    if (name == entities::additionalFees) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("additional_fees"));
+        mapping.companyExpression = QStringLiteral("t.company_id");
+        return mapping;
+    }
+    if (name == entities::senderIdFeeRules) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("sender_id_fee_rules"), {QStringLiteral("lastChargedPeriod")});
+        mapping.computed.insert(QStringLiteral("lastChargedPeriod"),
+                                sql("(SELECT max(p.period_start) FROM sender_id_fee_periods p"
+                                    " WHERE p.rule_id = t.id AND p.state = 'charged')"));
+        mapping.companyExpression = QStringLiteral("t.company_id");
         return mapping;
     }
     if (name == entities::audit) {

@@ -127,6 +127,22 @@ bool InvoiceStore::hasCharges(qint64 agreementId, const QDateTime &from, const Q
     return q.next();
 }
 
+namespace {
+
+// What an invoice line of a fee says before the service and sender ID; empty for traffic.
+QString feeLineLabel(const QString &source)
+{
+    if (source == QLatin1String("senderIdSetupFee"))
+        return QStringLiteral("Sender ID setup fee");
+    if (source == QLatin1String("senderIdPeriodicFee"))
+        return QStringLiteral("Sender ID usage fee");
+    if (source == QLatin1String("additionalFee"))
+        return QStringLiteral("Additional fees");
+    return {};
+}
+
+} // namespace
+
 QList<InvoiceLineRow> InvoiceStore::groupCharges(qint64 agreementId, const QDateTime &from, const QDateTime &till)
 {
     QSqlQuery q(m_db);
@@ -135,7 +151,8 @@ QList<InvoiceLineRow> InvoiceStore::groupCharges(qint64 agreementId, const QDate
         "SELECT c.source, coalesce(c.service_id, 0), coalesce(c.sender_record_id, 0), c.unit_price, coalesce(c.band, ''),"
         " count(*), sum(c.units), sum(c.amount),"
         " (SELECT s.name FROM services s WHERE s.id = c.service_id),"
-        " (SELECT x.sender_id FROM sender_ids x WHERE x.id = c.sender_record_id)"
+        " (SELECT x.sender_id FROM sender_ids x WHERE x.id = c.sender_record_id),"
+        " min(c.description), max(c.description)"
         " FROM charges c WHERE c.agreement_id = ? AND c.charged_at >= ? AND c.charged_at < ?"
         " GROUP BY c.source, c.service_id, c.sender_record_id, c.unit_price, c.band"
         " ORDER BY c.source, c.service_id, c.sender_record_id, c.unit_price, c.band"));
@@ -154,9 +171,19 @@ QList<InvoiceLineRow> InvoiceStore::groupCharges(qint64 agreementId, const QDate
         line.chargeCount = q.value(5).toLongLong();
         line.volume = q.value(6).toLongLong();
         line.exactNet = Amount::fromMicros(q.value(7).toLongLong());
-        QStringList parts{q.value(8).isNull() ? line.source : q.value(8).toString()};
+        QStringList parts;
+        const QString label = feeLineLabel(line.source);
+        if (!label.isEmpty())
+            parts << label;
+        if (!q.value(8).isNull())
+            parts << q.value(8).toString();
+        else if (label.isEmpty())
+            parts << line.source;
         if (!q.value(9).isNull())
             parts << QStringLiteral("sender %1").arg(q.value(9).toString());
+        // An additional fee's own words, when every charge of the line has the same.
+        if (line.source == QLatin1String("additionalFee") && q.value(10) == q.value(11) && !q.value(10).toString().isEmpty())
+            parts = QStringList{q.value(10).toString()};
         if (!line.band.isEmpty())
             parts << line.band;
         line.description = parts.join(QStringLiteral(" · "));

@@ -157,4 +157,100 @@ QStringList version11()
     };
 }
 
+QStringList version13()
+{
+    return {
+        // A sender ID's setup fee (BO §6.5), written off once: one row per sender ID. The row is
+        // written with its audit record; the charge follows through the messaging engine's writer
+        // (its in-memory balances must see it), and the billing job writes the charge of any row
+        // still without one (after a crash between the two).
+        s("CREATE TABLE sender_id_setup_fees ("
+          " id INTEGER PRIMARY KEY,"
+          " sender_record_id INTEGER UNIQUE REFERENCES sender_ids(id) ON DELETE SET NULL,"
+          " company_id INTEGER NOT NULL REFERENCES companies(id),"
+          " agreement_id INTEGER NOT NULL REFERENCES agreements(id),"
+          " mno TEXT,"
+          " sender_id_type TEXT,"
+          " service_id INTEGER,"
+          " amount INTEGER NOT NULL,"                  // micro-units of currency
+          " currency TEXT NOT NULL,"
+          " transaction_id TEXT NOT NULL UNIQUE,"
+          " charge_description TEXT NOT NULL,"
+          " charged_at TEXT NOT NULL,"
+          " user_id INTEGER,"
+          " created_at TEXT NOT NULL)"),
+        // Rules charging a sender ID's usage fee every month or week, N days before each period.
+        s("CREATE TABLE sender_id_fee_rules ("
+          " id INTEGER PRIMARY KEY,"
+          " company_id INTEGER NOT NULL REFERENCES companies(id),"
+          " agreement_id INTEGER NOT NULL REFERENCES agreements(id),"
+          " sender_record_id INTEGER NOT NULL REFERENCES sender_ids(id),"
+          " effective_from TEXT NOT NULL,"
+          " effective_till TEXT,"
+          " period TEXT NOT NULL,"                      // monthly | weekly
+          " start_day INTEGER NOT NULL,"                // 1..28, or weekday 1 (Monday) .. 7
+          " charge_days_before INTEGER NOT NULL DEFAULT 0,"
+          " retry_hours INTEGER NOT NULL DEFAULT 1,"
+          " max_retries INTEGER NOT NULL DEFAULT 3,"
+          " sender_id_type TEXT,"
+          " mno TEXT,"
+          " enabled INTEGER NOT NULL DEFAULT 1,"
+          " last_error TEXT,"
+          " last_error_at TEXT,"
+          " created_at TEXT NOT NULL,"
+          " updated_at TEXT NOT NULL)"),
+        s("CREATE INDEX sender_id_fee_rules_sender ON sender_id_fee_rules(sender_record_id)"),
+        // One row per rule and period: the unique pair keeps the job to one charge per period
+        // across restarts. state pending (priced at next_attempt_at) -> charged | failed.
+        s("CREATE TABLE sender_id_fee_periods ("
+          " id INTEGER PRIMARY KEY,"
+          " rule_id INTEGER NOT NULL REFERENCES sender_id_fee_rules(id) ON DELETE CASCADE,"
+          " period_start TEXT NOT NULL,"
+          " period_end TEXT NOT NULL,"
+          " due_at TEXT NOT NULL,"
+          " state TEXT NOT NULL,"
+          " attempts INTEGER NOT NULL DEFAULT 0,"
+          " next_attempt_at TEXT,"
+          " last_error TEXT,"
+          " service_id INTEGER,"
+          " amount INTEGER,"
+          " currency TEXT,"
+          " transaction_id TEXT NOT NULL UNIQUE,"
+          " charge_description TEXT,"
+          " charged_at TEXT,"
+          " updated_at TEXT NOT NULL,"
+          " UNIQUE (rule_id, period_start))"),
+        s("CREATE INDEX sender_id_fee_periods_pending ON sender_id_fee_periods(state, next_attempt_at)"),
+        // Additional fees (BO §7.4), issued (written off) when created.
+        s("CREATE TABLE additional_fees ("
+          " id INTEGER PRIMARY KEY,"
+          " company_id INTEGER NOT NULL REFERENCES companies(id),"
+          " agreement_id INTEGER NOT NULL REFERENCES agreements(id),"
+          " description TEXT,"
+          " fee_type TEXT NOT NULL,"                    // fixed | byTariff
+          " pre_rated_cost INTEGER,"
+          " additional_service TEXT,"
+          " volume INTEGER,"
+          " corrects_fee_id INTEGER REFERENCES additional_fees(id),"
+          " unit_price INTEGER,"
+          " amount INTEGER NOT NULL,"
+          " currency TEXT NOT NULL,"
+          " service_id INTEGER,"
+          " issued INTEGER NOT NULL DEFAULT 0,"
+          " issued_at TEXT,"
+          " transaction_id TEXT NOT NULL UNIQUE,"
+          " charge_description TEXT,"
+          " user_id INTEGER,"
+          " created_at TEXT NOT NULL,"
+          " updated_at TEXT NOT NULL)"),
+        s("CREATE INDEX additional_fees_agreement ON additional_fees(agreement_id)"),
+        s("CREATE INDEX additional_fees_issued ON additional_fees(issued_at)"),
+        s("CREATE INDEX sender_id_setup_fees_charged ON sender_id_setup_fees(charged_at)"),
+        s("CREATE INDEX sender_id_fee_periods_charged ON sender_id_fee_periods(charged_at)"),
+        // Each fee's charge exists once, whoever hands it to the writer and how often.
+        s("CREATE UNIQUE INDEX charges_fee_transaction ON charges(transaction_id)"
+          " WHERE source IN ('senderIdSetupFee', 'senderIdPeriodicFee', 'additionalFee')"),
+    };
+}
+
 } // namespace backoffice::server::schema

@@ -86,17 +86,17 @@ void TestCompaniesFlow::navigationListsEverySection()
     QTreeWidgetItem *companies = m_window->navigationItem(QStringLiteral("companies"));
     QVERIFY(companies);
     QVERIFY(companies->flags() & Qt::ItemIsEnabled);
-    QTreeWidgetItem *fees = m_window->navigationItem(QStringLiteral("additional-fees"));
-    QVERIFY(fees);
-    QVERIFY(!(fees->flags() & Qt::ItemIsEnabled));
-    QVERIFY(fees->text(0).endsWith(QLatin1String("(coming)")));
+    QTreeWidgetItem *coming = m_window->navigationItem(QStringLiteral("whatsapp-accounts"));
+    QVERIFY(coming);
+    QVERIFY(!(coming->flags() & Qt::ItemIsEnabled));
+    QVERIFY(coming->text(0).endsWith(QLatin1String("(coming)")));
     for (const char *key : {"legal-entities", "agreements", "banks", "bank-accounts", "own-legal-entities",
                             "own-bank-accounts", "users-backoffice", "users-portal", "roles", "audit", "payments",
-                            "balance-movements", "invoices"}) {
+                            "balance-movements", "invoices", "additional-fees", "sender-id-fee-rules"}) {
         QTreeWidgetItem *item = m_window->navigationItem(QString::fromLatin1(key));
         QVERIFY2(item && (item->flags() & Qt::ItemIsEnabled), key);
     }
-    QVERIFY(m_window->openSection(QStringLiteral("additional-fees")) == nullptr); // never a fake screen
+    QVERIFY(m_window->openSection(QStringLiteral("whatsapp-accounts")) == nullptr); // never a fake screen
 }
 
 void TestCompaniesFlow::openCompaniesFromTheTree()
