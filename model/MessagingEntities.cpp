@@ -1,5 +1,6 @@
 #include "MessagingEntities.h"
 
+#include "BillingEntities.h"
 #include "EntityFieldBuilders.h"
 
 namespace backoffice {
@@ -230,7 +231,8 @@ EntityDescriptor charges()
         readOnly(ref("agreementId", "Agreement", entities::agreements)),
         readOnly(enumeration("source", "Source", {ev("traffic", "Traffic"), ev("trafficRefund", "Traffic refund (unsent)"),
                                                   ev("packPurchase", "Pack purchase"),
-                                                  ev("senderFee", "Sender ID fee"), ev("additionalFee", "Additional fee")},
+                                                  ev("senderFee", "Sender ID fee"), ev("additionalFee", "Additional fee"),
+                                                  ev("rerate", "Rerate adjustment")},
                              false)),
         hidden(readOnly(ref("edrId", "EDR", entities::edrs))),
         readOnly(ref("serviceId", "Service", entities::services)),
@@ -242,6 +244,8 @@ EntityDescriptor charges()
         readOnly(f("amount", "Amount", FieldType::Money)),
         readOnly(f("currency", "Currency", FieldType::Currency)),
         hidden(readOnly(text("band", "Scale tier", false, 40))),
+        // Set on the adjustments an EDR rerate task wrote (source rerate).
+        hidden(readOnly(ref("rerateTaskId", "Rerate task", entities::rerateTasks))),
     }, false);
     e.readOnlyCollection = true;
     return e;

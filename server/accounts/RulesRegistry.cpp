@@ -13,6 +13,7 @@
 #include "MessagingEntities.h"
 #include "NumberPrefixRules.h"
 #include "PaymentRules.h"
+#include "RerateTaskRules.h"
 #include "SenderIdRules.h"
 #include "ServiceRules.h"
 #include "StopListRules.h"
@@ -58,6 +59,8 @@ std::shared_ptr<EntityRules> makeRules(const QString &entityName)
         return std::make_shared<InvoiceRules>();
     if (entityName == entities::payments)
         return std::make_shared<PaymentRules>();
+    if (entityName == entities::rerateTasks)
+        return std::make_shared<RerateTaskRules>();
     if (entityName == entities::stopList)
         return std::make_shared<StopListRules>();
     if (entityName == entities::notifications)

@@ -31,6 +31,8 @@
 #include "RateImportRoutes.h"
 #include "RatingEngine.h"
 #include "RatingRoutes.h"
+#include "RerateJob.h"
+#include "RerateRoutes.h"
 #include "SendApiRoutes.h"
 #include "TransitSmsEmulator.h"
 #include "TransitSmsWebhook.h"
@@ -65,6 +67,8 @@ struct ServerInstance::Private {
     std::unique_ptr<HttpFrontend> http;
     std::unique_ptr<QTimer> billingJobs;
     std::unique_ptr<PackPurchases> packPurchases;
+    std::unique_ptr<RerateJob> rerate;
+    bool rerateQueued = false; // a continuation of the rerate job is waiting in the event loop
 };
 
 ServerInstance::ServerInstance(ServerOptions options, QObject *parent)
@@ -104,6 +108,7 @@ bool ServerInstance::start(QString *error)
         addQuoteRoutes(*d->router, *d->entities, *d->rating, *d->destinations);
         addBillingRoutes(*d->router, *d->database, *d->entities, *d->rating);
         addInvoiceRoutes(*d->router, *d->database, *d->entities);
+        addRerateRoutes(*d->router, *d->database, *d->entities, [this] { runRerateSoon(); });
         d->rateImports = std::make_unique<rateimport::RateImportJobs>();
         addRateImportRoutes(*d->router, *d->database, *d->entities, *d->rateImports);
         for (const EntityDescriptor &entity : EntityCatalogue::all())
@@ -162,7 +167,7 @@ bool ServerInstance::start(QString *error)
         return false;
     if (d->messaging)
         d->messaging->setWebhookBaseUrl(baseUrl());
-    d->packPurchases = std::make_unique<PackPurchases>(*d->database, *d->rating, [this](const ChargeRecord &charge) {
+    auto writeOff = [this](const ChargeRecord &charge) {
         if (d->messaging) {
             d->messaging->writeOffCharge(charge);
             return;
@@ -172,6 +177,11 @@ bool ServerInstance::start(QString *error)
         if (store.insertCharge(charge))
             store.addToBalance(charge.agreementId, charge.currency, -charge.amount, charge.amount, charge.chargedAt);
         transaction.commit();
+    };
+    d->packPurchases = std::make_unique<PackPurchases>(*d->database, *d->rating, writeOff);
+    d->rerate = std::make_unique<RerateJob>(*d->database, *d->rating, *d->destinations, writeOff, [this] {
+        if (d->messaging)
+            d->messaging->flush();
     });
     // Scheduled finance work; the first run at once, so what expired while the server was down goes.
     d->billingJobs = std::make_unique<QTimer>();
@@ -190,16 +200,35 @@ void ServerInstance::runBillingJobs(const QDateTime &now)
         PaymentExpiry(*d->database).run(now);
         if (d->packPurchases && d->packPurchases->run(now) > 0 && d->messaging)
             d->messaging->flush(); // the purchases are in the invoices made next
+        if (d->rerate && d->rerate->run(now))
+            runRerateSoon(); // a long task goes on in slices, the API answering in between
         Invoicing(*d->database).run(now);
     } catch (const StorageError &e) {
         qCWarning(lcServer) << "billing jobs failed:" << e.message();
     }
 }
 
+void ServerInstance::runRerateSoon()
+{
+    if (d->rerateQueued)
+        return;
+    d->rerateQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        d->rerateQueued = false;
+        try {
+            if (d->rerate && d->rerate->run(QDateTime::currentDateTimeUtc()))
+                runRerateSoon();
+        } catch (const StorageError &e) {
+            qCWarning(lcServer) << "EDR rerate failed:" << e.message();
+        }
+    });
+}
+
 void ServerInstance::stop()
 {
     d->billingJobs.reset();
     d->packPurchases.reset();
+    d->rerate.reset();
     if (d->http)
         d->http->close();
     d->http.reset();

@@ -1,6 +1,7 @@
-# Finance: payments and their balance movements, the ledger, billing jobs (paths relative to server/).
+# Finance: payments and their balance movements, the ledger, billing jobs, EDR rerate (paths relative to server/).
 target_sources(backoffice_server_core PRIVATE
     billing/BillingRoutes.cpp billing/BillingRoutes.h
+    billing/EdrRepricing.cpp billing/EdrRepricing.h
     billing/InvoiceDocument.cpp billing/InvoiceDocument.h
     billing/InvoiceLines.cpp billing/InvoiceLines.h
     billing/InvoiceRoutes.cpp billing/InvoiceRoutes.h
@@ -10,4 +11,7 @@ target_sources(backoffice_server_core PRIVATE
     billing/PaymentEffect.cpp billing/PaymentEffect.h
     billing/PaymentExpiry.cpp billing/PaymentExpiry.h
     billing/PaymentRules.cpp billing/PaymentRules.h
+    billing/RerateJob.cpp billing/RerateJob.h
+    billing/RerateRoutes.cpp billing/RerateRoutes.h
+    billing/RerateTaskRules.cpp billing/RerateTaskRules.h
 )

@@ -153,6 +153,8 @@ QList<InvoiceLineRow> InvoiceStore::groupCharges(qint64 agreementId, const QDate
         line.volume = q.value(6).toLongLong();
         line.exactNet = Amount::fromMicros(q.value(7).toLongLong());
         QStringList parts{q.value(8).isNull() ? line.source : q.value(8).toString()};
+        if (line.source == QLatin1String("rerate"))
+            parts.prepend(QStringLiteral("Rerate adjustment")); // what an EDR rerate task added or gave back
         if (!q.value(9).isNull())
             parts << QStringLiteral("sender %1").arg(q.value(9).toString());
         if (!line.band.isEmpty())

@@ -23,6 +23,7 @@ const QList<Migration> &Migrations::all()
         {8, QStringLiteral("payments, balance ledger, low-balance thresholds"), schema::version8()},
         {9, QStringLiteral("invoices, invoice lines and numbering, taxes"), schema::version9()},
         {10, QStringLiteral("one pack purchase charge per enabled pack"), schema::version10()},
+        {12, QStringLiteral("EDR rerate tasks and their adjustment charges"), schema::version12()},
     };
     return migrations;
 }

@@ -24,5 +24,8 @@ QStringList version8();
 QStringList version9();
 // One pack purchase charge per enabled pack (server/storage/SchemaBilling.cpp).
 QStringList version10();
+// EDR rerate tasks and the adjustment charges they write (server/storage/SchemaBilling.cpp).
+// Version 11 belongs to another change.
+QStringList version12();
 
 } // namespace backoffice::server::schema

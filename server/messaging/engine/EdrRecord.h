@@ -65,7 +65,8 @@ struct EdrRecord {
 };
 
 // A write-off for one billable event (here: a traffic part). (source, edrId) is unique in storage,
-// so writing the same charge twice leaves one row and one balance movement.
+// so writing the same charge twice leaves one row and one balance movement; a rerate adjustment is
+// unique per (edrId, rerateTaskId) instead.
 struct ChargeRecord {
     QDateTime chargedAt;
     QString transactionId;
@@ -82,6 +83,7 @@ struct ChargeRecord {
     Amount amount;
     QString currency;
     QString band;
+    qint64 rerateTaskId = 0; // the EDR rerate task that wrote this adjustment (source rerate)
 };
 
 } // namespace backoffice::server

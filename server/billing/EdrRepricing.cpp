@@ -1,0 +1,82 @@
+#include "EdrRepricing.h"
+
+#include "ApiException.h"
+#include "DestinationResolver.h"
+#include "EdrRecord.h"
+#include "MessageAdmission.h"
+#include "RatingEngine.h"
+#include "RerateStore.h"
+
+namespace backoffice::server {
+
+EdrRepricer::EdrRepricer(RatingEngine &rating, DestinationResolver &destinations)
+    : m_rating(rating)
+    , m_destinations(destinations)
+{
+}
+
+QString EdrRepricer::mccOf(const RerateEdr &edr)
+{
+    if (!edr.mccMnc.isEmpty())
+        return edr.mccMnc.left(3);
+    if (edr.destination.isEmpty())
+        return {};
+    // The EDR keeps MCC/MNC only when the network is known; the country's MCC comes from the number.
+    try {
+        return m_destinations.resolve(QLatin1Char('+') + edr.destination).value(QLatin1String("mcc")).toString();
+    } catch (const ApiException &) {
+        return {};
+    }
+}
+
+EdrRepricing EdrRepricer::reprice(const RerateEdr &edr)
+{
+    EdrRepricing result;
+    if (!edr.agreementId) {
+        result.failure = QStringLiteral("EDR %1 has no agreement").arg(edr.id);
+        return result;
+    }
+    RatingInput input;
+    input.agreementId = edr.agreementId;
+    input.at = edr.acceptedAt;
+    input.senderId = edr.senderId;
+    input.request.domain = edr.channel;
+    input.request.resource = MessageAdmission::resourceOf(edr.channel);
+    QHash<QString, QString> attributes{{QStringLiteral("direction"), QStringLiteral("mt")}};
+    const QString mcc = mccOf(edr);
+    const std::pair<const char *, QString> known[] = {
+        {"country", edr.country}, {"mcc", mcc}, {"mccmnc", edr.mccMnc}, {"network", edr.network}};
+    for (const auto &[key, value] : known) {
+        if (!value.isEmpty())
+            attributes.insert(QString::fromLatin1(key), value);
+    }
+    input.request.setAttributes(attributes);
+    input.request.segments = 1;
+    input.request.messages = edr.partNumber == 1 ? 1 : 0;
+
+    const RatingOutcome outcome = m_rating.rate(input);
+    if (!outcome.priced() || !outcome.hasQuote) {
+        result.failure = QStringLiteral("EDR %1: %2").arg(edr.id).arg(outcome.reason.isEmpty() ? outcome.status : outcome.reason);
+        return result;
+    }
+    // A unit pack prices in units, not money: its parts cost nothing in the agreement's currency.
+    if (!outcome.currency.isEmpty() && outcome.currency != edr.currency && !outcome.quote.amount.isZero()) {
+        result.failure = QStringLiteral("EDR %1: service %2 prices in %3, the EDR is in %4")
+                             .arg(edr.id)
+                             .arg(outcome.serviceName, outcome.currency, edr.currency);
+        return result;
+    }
+    result.priced = true;
+    result.serviceId = outcome.serviceId;
+    result.enabledServiceId = outcome.enabledServiceId;
+    result.serviceName = outcome.serviceName;
+    result.unitPrice = outcome.quote.unitPrice;
+    result.band = outcome.quote.bandText;
+    const bool onDelivery = outcome.quote.billingRule == rating::BillingRule::Delivered;
+    result.billingRule = onDelivery ? QStringLiteral("delivered") : QStringLiteral("submitted");
+    const bool reached = edr.status == edrstatus::delivered || edr.status == edrstatus::seen;
+    result.price = onDelivery && !reached ? Amount() : outcome.quote.amount;
+    return result;
+}
+
+} // namespace backoffice::server
