@@ -103,7 +103,7 @@ QList<NavigationEntry> build()
         list(finance, entities::charges),
         list(finance, entities::services),
         coming(finance, "additional-fees", tr("Additional fees"), "additionalFees"),
-        coming(finance, "edr-rerate", tr("EDR rerate"), "edrRerate"),
+        list(finance, entities::rerateTasks, QStringLiteral("edr-rerate"), tr("EDR rerate")),
         users(people, QStringLiteral("backoffice"), tr("BackOffice"), QStringLiteral("backofficeUsers")),
         users(people, QStringLiteral("portal"), tr("Client portal"), QStringLiteral("portalUsers")),
         list(people, entities::roles),

@@ -1,7 +1,9 @@
 #include "FormFactory.h"
 
 #include "AgreementForm.h"
+#include "BillingEntities.h"
 #include "EntityCatalogue.h"
+#include "RerateTaskForm.h"
 #include "RoleForm.h"
 #include "UserForm.h"
 
@@ -15,6 +17,8 @@ EntityForm *createForm(Session *session, const ListContext &context, QWidget *pa
         return new UserForm(session, context, parent);
     if (context.entity == entities::roles)
         return new RoleForm(session, context, parent);
+    if (context.entity == entities::rerateTasks)
+        return new RerateTaskForm(session, context, parent);
     return new EntityForm(session, context, parent);
 }
 
