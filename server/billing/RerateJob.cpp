@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <algorithm>
 
 namespace backoffice::server {
 
@@ -150,10 +151,12 @@ void RerateJob::complete(const RerateTaskRow &task, const QDateTime &now)
                                                        .arg(done.processedCount)
                                                        .arg(done.errorMessage)
                                                  : QString();
+    // A task worked on in several runs completes at the last one's end, not at the instant it was due.
+    const QDateTime finished = std::max(now, QDateTime::currentDateTimeUtc());
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
-    store.markComplete(task.id, message, now);
-    AuditLog(db).record({now, Actor{0, QStringLiteral("edr-rerate")}, QStringLiteral("rerate_tasks"),
+    store.markComplete(task.id, message, finished);
+    AuditLog(db).record({finished, Actor{0, QStringLiteral("edr-rerate")}, QStringLiteral("rerate_tasks"),
                          QStringLiteral("update"), task.id, QJsonObject{{QStringLiteral("status"), reratestatus::running}},
                          QJsonObject{{QStringLiteral("status"), reratestatus::complete},
                                      {QStringLiteral("estimatedCount"), done.estimatedCount},
@@ -162,7 +165,7 @@ void RerateJob::complete(const RerateTaskRow &task, const QDateTime &now)
                                      {QStringLiteral("failedCount"), done.failedCount},
                                      {QStringLiteral("errorMessage"), message.isEmpty() ? QJsonValue() : QJsonValue(message)},
                                      {QStringLiteral("startedAt"), done.startedAt.toString(Qt::ISODateWithMs)},
-                                     {QStringLiteral("completedAt"), now.toUTC().toString(Qt::ISODateWithMs)}},
+                                     {QStringLiteral("completedAt"), finished.toUTC().toString(Qt::ISODateWithMs)}},
                          task.companyId});
     transaction.commit();
     qCInfo(lcRerate) << "rerate task" << task.id << "complete:" << done.processedCount << "processed,"

@@ -30,7 +30,7 @@ public:
     RerateJob(Database &database, RatingEngine &rating, DestinationResolver &destinations, WriteOff writeOff, Flush flush);
 
     static constexpr int BatchSize = 500;
-    static constexpr int DefaultBudgetMs = 1000;
+    static constexpr int DefaultBudgetMs = 250;
 
     // Works on the tasks due at `now` for about budgetMs; true when work is left for another call
     // (soon: the caller returns to its event loop in between).
