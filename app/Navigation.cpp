@@ -130,7 +130,7 @@ QList<NavigationEntry> build()
         list(finance, entities::services),
         list(finance, entities::additionalFees),
         list(finance, entities::senderIdFeeRules),
-        coming(finance, "edr-rerate", tr("EDR rerate"), "edrRerate"),
+        list(finance, entities::rerateTasks, QStringLiteral("edr-rerate"), tr("EDR rerate")),
         users(people, QStringLiteral("backoffice"), tr("BackOffice"), QStringLiteral("backofficeUsers")),
         users(people, QStringLiteral("portal"), tr("Client portal"), QStringLiteral("portalUsers")),
         list(people, entities::roles),

@@ -121,6 +121,36 @@ EntityDescriptor invoiceLines()
     return e;
 }
 
+// A request to price past EDRs again with the rates as they are now (§7.5): the filter is edited
+// while the task is a draft; scheduling counts what it matches, and the billing job rerates it.
+EntityDescriptor rerateTasks()
+{
+    FieldDescriptor channels = hidden(f("channels", "Channels", FieldType::StringList));
+    channels.enumValues = messagingChannels();
+    EntityDescriptor e = entity(entities::rerateTasks, "EDR rerate task", "EDR rerate tasks", "edrRerate", "id", {
+        ref("companyId", "Company", entities::companies, true),
+        readOnly(enumeration("status", "Status", {ev("DRAFT", "Draft"), ev("SCHEDULED", "Scheduled"), ev("RUNNING", "Running"),
+                                                  ev("COMPLETE", "Complete"), ev("CANCELED", "Canceled")}, false)),
+        // The EDRs accepted in [timeFrom, timeTill), UTC.
+        f("timeFrom", "Time from", FieldType::DateTime, true),
+        f("timeTill", "Time till", FieldType::DateTime, true),
+        hidden(ref("agreementId", "Agreement", entities::agreements)),
+        channels,
+        // Empty: as soon as it is scheduled.
+        f("scheduledFor", "Scheduled for", FieldType::DateTime),
+        hidden(readOnly(f("estimatedCount", "Estimated", FieldType::Integer))),
+        hidden(readOnly(f("processedCount", "Processed", FieldType::Integer))),
+        hidden(readOnly(f("updatedCount", "Updated", FieldType::Integer))),
+        hidden(readOnly(f("failedCount", "Failed", FieldType::Integer))),
+        readOnly(text("errorMessage", "Error message", false, 1000)),
+        hidden(readOnly(f("startedAt", "Started", FieldType::DateTime))),
+        hidden(readOnly(f("completedAt", "Completed", FieldType::DateTime))),
+        readOnly(ref("updatedBy", "Updated by", entities::users)),
+    });
+    e.defaultSort = QStringLiteral("-id");
+    return e;
+}
+
 } // namespace
 
 QList<EnumValue> chargeSources()
@@ -128,12 +158,12 @@ QList<EnumValue> chargeSources()
     return {ev("traffic", "Traffic"), ev("trafficRefund", "Traffic refund (unsent)"), ev("packPurchase", "Pack purchase"),
             ev("scaleAdjustment", "Back-to-first correction"), ev("senderFee", "Sender ID fee"),
             ev("senderIdSetupFee", "Sender ID setup fee"), ev("senderIdPeriodicFee", "Sender ID usage fee"),
-            ev("additionalFee", "Additional fee")};
+            ev("additionalFee", "Additional fee"), ev("rerate", "Rerate adjustment")};
 }
 
 QList<EntityDescriptor> billingEntities()
 {
-    return {payments(), balanceMovements(), invoices(), invoiceLines()};
+    return {payments(), balanceMovements(), invoices(), invoiceLines(), rerateTasks()};
 }
 
 } // namespace backoffice

@@ -5,7 +5,7 @@
 namespace backoffice {
 
 // Catalogue entries of finance: payments (BO §7.1) and the balance movements they cause, invoices
-// and their lines (§7.2).
+// and their lines (§7.2), EDR rerate tasks (§7.5).
 QList<EntityDescriptor> billingEntities();
 // What a charge can be for (charges.source), as the API spells it, with the label people read.
 QList<EnumValue> chargeSources();
@@ -15,6 +15,7 @@ inline const QString payments = QStringLiteral("payments");
 inline const QString balanceMovements = QStringLiteral("balance-movements");
 inline const QString invoices = QStringLiteral("invoices");
 inline const QString invoiceLines = QStringLiteral("invoice-lines");
+inline const QString rerateTasks = QStringLiteral("rerate-tasks");
 } // namespace entities
 
 // Payment statuses as the API spells them.
@@ -23,5 +24,15 @@ inline const QString confirmed = QStringLiteral("CONFIRMED");
 inline const QString notConfirmed = QStringLiteral("NOT_CONFIRMED");
 inline const QString expired = QStringLiteral("EXPIRED");
 } // namespace paymentstatus
+
+// Rerate task statuses as the API spells them: DRAFT → SCHEDULED → RUNNING → COMPLETE, and
+// DRAFT or SCHEDULED → CANCELED.
+namespace reratestatus {
+inline const QString draft = QStringLiteral("DRAFT");
+inline const QString scheduled = QStringLiteral("SCHEDULED");
+inline const QString running = QStringLiteral("RUNNING");
+inline const QString complete = QStringLiteral("COMPLETE");
+inline const QString canceled = QStringLiteral("CANCELED");
+} // namespace reratestatus
 
 } // namespace backoffice

@@ -242,6 +242,8 @@ EntityDescriptor charges()
         hidden(readOnly(text("band", "Scale tier", false, 40))),
         // What a pack covered instead of money: units, or micro-units of a monetary pack (decision 008).
         hidden(readOnly(f("packDebit", "Taken from pack", FieldType::Integer))),
+        // Set on the adjustments an EDR rerate task wrote (source rerate).
+        hidden(readOnly(ref("rerateTaskId", "Rerate task", entities::rerateTasks))),
     }, false);
     e.readOnlyCollection = true;
     return e;

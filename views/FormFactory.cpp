@@ -10,6 +10,7 @@
 #include "InvoiceForm.h"
 #include "MessagingEntities.h"
 #include "PaymentForm.h"
+#include "RerateTaskForm.h"
 #include "RoleForm.h"
 #include "SenderIdForm.h"
 #include "ServiceEntities.h"
@@ -39,6 +40,8 @@ EntityForm *createForm(Session *session, const ListContext &context, QWidget *pa
         return new AdditionalFeeForm(session, context, parent);
     if (context.entity == entities::senderIdFeeRules)
         return new SenderIdFeeRuleForm(session, context, parent);
+    if (context.entity == entities::rerateTasks)
+        return new RerateTaskForm(session, context, parent);
     return new EntityForm(session, context, parent);
 }
 

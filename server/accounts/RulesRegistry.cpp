@@ -14,6 +14,7 @@
 #include "MessagingEntities.h"
 #include "NumberPrefixRules.h"
 #include "PaymentRules.h"
+#include "RerateTaskRules.h"
 #include "SenderIdRules.h"
 #include "SenderIdFeeRuleRules.h"
 #include "ServiceRules.h"
@@ -60,6 +61,8 @@ std::shared_ptr<EntityRules> makeRules(const QString &entityName)
         return std::make_shared<InvoiceRules>();
     if (entityName == entities::payments)
         return std::make_shared<PaymentRules>();
+    if (entityName == entities::rerateTasks)
+        return std::make_shared<RerateTaskRules>();
     if (entityName == entities::stopList)
         return std::make_shared<StopListRules>();
     if (entityName == entities::senderIdFeeRules)

@@ -37,6 +37,8 @@
 #include "RateImportRoutes.h"
 #include "RatingEngine.h"
 #include "RatingRoutes.h"
+#include "RerateJob.h"
+#include "RerateRoutes.h"
 #include "SenderIdPeriodicFees.h"
 #include "SendApiRoutes.h"
 #include "TransitSmsEmulator.h"
@@ -91,6 +93,9 @@ struct ServerInstance::Private {
             store.addToBalance(charge.agreementId, charge.currency, -charge.amount, charge.amount, charge.chargedAt);
         transaction.commit();
     }
+
+    std::unique_ptr<RerateJob> rerate;
+    bool rerateQueued = false; // a continuation of the rerate job is waiting in the event loop
 };
 
 ServerInstance::ServerInstance(ServerOptions options, QObject *parent)
@@ -140,6 +145,7 @@ bool ServerInstance::start(QString *error)
         d->entities->setRules(entities::additionalFees, std::make_shared<AdditionalFeeRules>(*d->feePricing, *d->feeCharges));
         d->periodicFees = std::make_unique<SenderIdPeriodicFees>(*d->database, *d->feePricing, *d->feeCharges);
         addFeeRoutes(*d->router, *d->database, *d->feePricing, *d->feeCharges);
+        addRerateRoutes(*d->router, *d->database, *d->entities, [this] { runRerateSoon(); });
         d->rateImports = std::make_unique<rateimport::RateImportJobs>();
         addRateImportRoutes(*d->router, *d->database, *d->entities, *d->rateImports);
         for (const EntityDescriptor &entity : EntityCatalogue::all())
@@ -202,6 +208,12 @@ bool ServerInstance::start(QString *error)
                                                        [this](const ChargeRecord &charge) { d->writeOff(charge); });
     d->scaleAdjustments = std::make_unique<ScaleAdjustments>(*d->database,
                                                              [this](const ChargeRecord &charge) { d->writeOff(charge); });
+    d->rerate = std::make_unique<RerateJob>(
+        *d->database, *d->rating, *d->destinations, [this](const ChargeRecord &charge) { d->writeOff(charge); },
+        [this] {
+            if (d->messaging)
+                d->messaging->flush();
+        });
     // Scheduled finance work; the first run at once, so what expired while the server was down goes.
     d->billingJobs = std::make_unique<QTimer>();
     d->billingJobs->setInterval(BillingJobsIntervalMs);
@@ -225,10 +237,28 @@ void ServerInstance::runBillingJobs(const QDateTime &now)
             d->feeCharges->recover(now); // fees whose charge the writer did not get to store
         if (d->periodicFees)
             d->periodicFees->run(now); // flushes what it charged, for the invoices made next
+        if (d->rerate && d->rerate->run(now))
+            runRerateSoon(); // a long task goes on in slices, the API answering in between
         Invoicing(*d->database).run(now);
     } catch (const StorageError &e) {
         qCWarning(lcServer) << "billing jobs failed:" << e.message();
     }
+}
+
+void ServerInstance::runRerateSoon()
+{
+    if (d->rerateQueued)
+        return;
+    d->rerateQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        d->rerateQueued = false;
+        try {
+            if (d->rerate && d->rerate->run(QDateTime::currentDateTimeUtc()))
+                runRerateSoon();
+        } catch (const StorageError &e) {
+            qCWarning(lcServer) << "EDR rerate failed:" << e.message();
+        }
+    });
 }
 
 void ServerInstance::stop()
@@ -237,6 +267,7 @@ void ServerInstance::stop()
     d->packPurchases.reset();
     d->scaleAdjustments.reset();
     d->periodicFees.reset();
+    d->rerate.reset();
     if (d->http)
         d->http->close();
     d->http.reset();

@@ -65,8 +65,8 @@ public:
     quint16 emulatorPort() const; // 0 when no emulator runs
 
     // Scheduled finance work (unconfirmed payments past their confirm-before day leave the balance;
-    // draft invoices are made and recalculated), run every minute; tests call it with the instant
-    // they want.
+    // packs are charged; EDR rerate tasks due run; draft invoices are made and recalculated), run
+    // every minute; tests call it with the instant they want.
     void runBillingJobs(const QDateTime &now);
 
     // Login and password of the demo data set's administrator (valid once seedDemoData ran).
@@ -74,6 +74,9 @@ public:
     static QString demoPassword();
 
 private:
+    // The rerate job once more from the event loop (a task just scheduled, or one cut into slices).
+    void runRerateSoon();
+
     struct Private;
     std::unique_ptr<Private> d;
 };

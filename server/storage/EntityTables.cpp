@@ -244,6 +244,11 @@ EntityTable buildTable(const EntityDescriptor &entity)
         mapping.companyExpression = QStringLiteral("(SELECT i.company_id FROM invoices i WHERE i.id = t.invoice_id)");
         return mapping;
     }
+    if (name == entities::rerateTasks) {
+        EntityTable mapping = plainTable(entity, QStringLiteral("rerate_tasks"));
+        mapping.companyExpression = QStringLiteral("t.company_id");
+        return mapping;
+    }
     if (name == entities::balanceMovements) {
         EntityTable mapping = plainTable(entity, QStringLiteral("balance_movements"));
         mapping.companyExpression = QStringLiteral("(SELECT a.company_id FROM agreements a WHERE a.id = t.agreement_id)");

@@ -138,6 +138,8 @@ QString feeLineLabel(const QString &source)
         return QStringLiteral("Sender ID usage fee");
     if (source == QLatin1String("additionalFee"))
         return QStringLiteral("Additional fees");
+    if (source == QLatin1String("rerate"))
+        return QStringLiteral("Rerate adjustment"); // what an EDR rerate task added or gave back
     return {};
 }
 

@@ -38,7 +38,7 @@ const char *const EdrColumns[] = {
     "status", "error_code", "error_text", "vendor_connection_id", "http_connection_id", "vendor_message_id",
     "vendor_status", "attempts",
     "submitted_at", "done_at", "enabled_service_id", "service_id", "price", "currency", "billing_rule", "charged_at",
-    "pack_debit", "updated_at"};
+    "pack_debit", "period_volume", "updated_at"};
 constexpr int FirstMutableColumn = 22;
 
 QString upsertSql()
@@ -100,6 +100,9 @@ EdrRecord edrFrom(const QSqlQuery &q)
     e.billingRule = next().toString();
     e.chargedAt = timeOf(next());
     e.packDebit = next().toLongLong();
+    const QVariant volume = next();
+    if (!volume.isNull())
+        e.periodVolume = volume.toLongLong();
     return e;
 }
 
@@ -155,7 +158,8 @@ void MessagingStore::upsertEdr(const EdrRecord &e)
         timeOrNull(e.doneAt), idOrNull(e.enabledServiceId), idOrNull(e.serviceId),
         e.currency.isEmpty() ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(e.price.micros()),
         textOrNull(e.currency), textOrNull(e.billingRule), timeOrNull(e.chargedAt),
-        e.packDebit ? QVariant(e.packDebit) : QVariant(QMetaType(QMetaType::LongLong)), now};
+        e.packDebit ? QVariant(e.packDebit) : QVariant(QMetaType(QMetaType::LongLong)),
+        e.periodVolume ? QVariant(*e.periodVolume) : QVariant(QMetaType(QMetaType::LongLong)), now};
     for (int i = 0; i < int(std::size(values)); ++i)
         q.bindValue(i, values[i]);
     execOrThrow(q, "write an EDR");
@@ -181,14 +185,14 @@ bool MessagingStore::insertCharge(const ChargeRecord &c)
     QSqlQuery &q = prepared(m_insertCharge, m_chargeReady,
                             QStringLiteral("INSERT INTO charges (charged_at, transaction_id, company_id, agreement_id, source,"
                                            " edr_id, service_id, enabled_service_id, sender_record_id, description, units,"
-                                           " unit_price, amount, currency, band, pack_debit, created_at, updated_at)"
-                                           " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
+                                           " unit_price, amount, currency, band, pack_debit, rerate_task_id, created_at, updated_at)"
+                                           " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
     const QString at = c.chargedAt.toString(Qt::ISODateWithMs);
     const QVariant values[] = {at, c.transactionId, c.companyId, c.agreementId, c.source, idOrNull(c.edrId),
                                idOrNull(c.serviceId), idOrNull(c.enabledServiceId), idOrNull(c.senderRecordId),
                                textOrNull(c.description), c.units, c.unitPrice.micros(), c.amount.micros(),
                                c.currency, textOrNull(c.band),
-                               c.packDebit ? QVariant(c.packDebit) : QVariant(QMetaType(QMetaType::LongLong)), at, at};
+                               c.packDebit ? QVariant(c.packDebit) : QVariant(QMetaType(QMetaType::LongLong)), idOrNull(c.rerateTaskId), at, at};
     for (int i = 0; i < int(std::size(values)); ++i)
         q.bindValue(i, values[i]);
     execOrThrow(q, "write a charge");

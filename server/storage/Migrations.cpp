@@ -24,7 +24,7 @@ const QList<Migration> &Migrations::all()
         {9, QStringLiteral("invoices, invoice lines and numbering, taxes"), schema::version9()},
         {10, QStringLiteral("one pack purchase charge per enabled pack"), schema::version10()},
         {11, QStringLiteral("pack sub-balances, bundle packs with auto-extend, back-to-first corrections"), schema::version11()},
-        // 12 comes with the EDR rerate change.
+        {12, QStringLiteral("EDR rerate tasks and their adjustment charges"), schema::version12()},
         {13, QStringLiteral("sender ID setup and periodic fees, additional fees"), schema::version13()},
     };
     return migrations;

@@ -27,6 +27,8 @@ QStringList version10();
 // Pack sub-balances (what each part took from a pack), bundle packs that extend themselves, and
 // what back-to-first scale counters were charged (server/storage/SchemaBilling.cpp).
 QStringList version11();
+// EDR rerate tasks and the adjustment charges they write (server/storage/SchemaBilling.cpp).
+QStringList version12();
 // Sender ID setup fees, periodic fee rules and their periods, additional fees (server/storage/SchemaBilling.cpp).
 QStringList version13();
 

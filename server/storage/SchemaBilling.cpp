@@ -154,6 +154,48 @@ QStringList version11()
         s("ALTER TABLE rating_volume_counters ADD COLUMN charged INTEGER NOT NULL DEFAULT 0"),
         s("ALTER TABLE rating_volume_counters ADD COLUMN back_to_first INTEGER NOT NULL DEFAULT 0"),
         s("CREATE INDEX charges_scale_adjustment ON charges(transaction_id) WHERE source = 'scaleAdjustment'"),
+        // The scale volume a part was priced against (before it), so an EDR rerate prices a tier
+        // again where the part fell rather than at the period's volume when the rerate runs.
+        s("ALTER TABLE edrs ADD COLUMN period_volume INTEGER"),
+    };
+}
+
+QStringList version12()
+{
+    return {
+        // A request to price past EDRs again (BO §7.5): the filter (company, optional agreement and
+        // channels, accepted_at in [time_from, time_till)), the status and the counters. The job
+        // walks the matching EDRs in (accepted_at, id) order; cursor_* is where it got to, so a
+        // restart goes on from there.
+        s("CREATE TABLE rerate_tasks ("
+          " id INTEGER PRIMARY KEY,"
+          " company_id INTEGER NOT NULL REFERENCES companies(id),"
+          " agreement_id INTEGER REFERENCES agreements(id),"
+          " time_from TEXT NOT NULL,"
+          " time_till TEXT NOT NULL,"
+          " channels TEXT,"                         // JSON array of channel keys; empty: every channel
+          " scheduled_for TEXT,"
+          " status TEXT NOT NULL DEFAULT 'DRAFT',"  // DRAFT | SCHEDULED | RUNNING | COMPLETE | CANCELED
+          " estimated_count INTEGER NOT NULL DEFAULT 0,"
+          " processed_count INTEGER NOT NULL DEFAULT 0,"
+          " updated_count INTEGER NOT NULL DEFAULT 0,"
+          " failed_count INTEGER NOT NULL DEFAULT 0,"
+          " error_message TEXT,"
+          " started_at TEXT,"
+          " completed_at TEXT,"
+          " cursor_accepted_at TEXT,"
+          " cursor_edr_id INTEGER NOT NULL DEFAULT 0,"
+          " updated_by INTEGER REFERENCES users(id),"
+          " created_at TEXT NOT NULL,"
+          " updated_at TEXT NOT NULL)"),
+        s("CREATE INDEX rerate_tasks_due ON rerate_tasks(status, scheduled_for)"),
+        // An adjustment names the task that wrote it. An EDR is charged once per source (traffic,
+        // trafficRefund) and adjusted at most once per task, so a later task can adjust it again.
+        // Both indexes lead with edr_id: what an EDR has cost so far is read through them.
+        s("ALTER TABLE charges ADD COLUMN rerate_task_id INTEGER REFERENCES rerate_tasks(id)"),
+        s("DROP INDEX charges_edr"),
+        s("CREATE UNIQUE INDEX charges_edr ON charges(edr_id, source) WHERE edr_id IS NOT NULL AND rerate_task_id IS NULL"),
+        s("CREATE UNIQUE INDEX charges_rerate ON charges(edr_id, rerate_task_id) WHERE rerate_task_id IS NOT NULL"),
     };
 }
 

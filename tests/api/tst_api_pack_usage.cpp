@@ -25,6 +25,7 @@ private:
     std::unique_ptr<ApiClient> m_sender;
     qint64 m_agreement = 0;
     int m_nextNumber = 0;
+    QDateTime m_bundleStart; // when the bundle's traffic began
 
     qint64 newService(const QString &name, const QString &type, const RateTreeBuilder &tree, const QJsonObject &size = {})
     {
@@ -228,6 +229,7 @@ private slots:
         m_server->instance().messagingEngine()->flush();
         QCOMPARE(balance(), before - Amount::fromMicros(100'000'000)); // the purchase
         const qint64 since = lastChargeId();
+        m_bundleStart = QDateTime::currentDateTimeUtc();
         send(200);
         QCOMPARE(partsBy(pack), 100);
         QCOMPARE(enabled(pack)[s("unitsUsed")].toInteger(), 100);
@@ -277,6 +279,31 @@ private slots:
                                                 {s("effectiveFromZone"), s("UTC")}}));
         QCOMPARE(answer.status, 400);
         QVERIFY2(answer.body[s("error")][s("fields")][s("autoExtend")].isString(), answer.raw.constData());
+    }
+
+    void rerateLeavesPackDecisionsAlone()
+    {
+        // Nothing changed in the rates: a rerate of the bundle traffic changes nothing — parts a
+        // pack covered are not priced again, and a member over the packs keeps its member price
+        // (not the initiator's "included"). (Earlier traffic is left out: the tests enable services
+        // with an effective-from in the recent past, so a rerate would rightly price it under them.)
+        const Amount before = balance();
+        const qint64 charges = m_server->count(s("charges"));
+        const qint64 company = TestServer::get(*m_admin, s("agreements/%1").arg(m_agreement)).body[s("companyId")].toInteger();
+        const auto task = TestServer::post(*m_admin, s("rerate-tasks"),
+                                           j({{s("companyId"), company}, {s("agreementId"), m_agreement},
+                                              {s("timeFrom"), m_bundleStart.toString(Qt::ISODateWithMs)},
+                                              {s("timeTill"), QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::ISODate)}}));
+        QVERIFY2(task.status == 201, task.raw.constData());
+        const qint64 id = task.body[s("id")].toInteger();
+        QCOMPARE(TestServer::post(*m_admin, s("rerate-tasks/%1/schedule").arg(id), {}).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(TestServer::get(*m_admin, s("rerate-tasks/%1").arg(id)).body[s("status")].toString() == s("COMPLETE"), 20000);
+        const QJsonObject done = TestServer::get(*m_admin, s("rerate-tasks/%1").arg(id)).body;
+        QVERIFY2(done[s("processedCount")].toInteger() >= 100, qPrintable(QString::number(done[s("processedCount")].toInteger())));
+        QCOMPARE(done[s("updatedCount")].toInteger(), 0);
+        m_server->instance().messagingEngine()->flush();
+        QCOMPARE(m_server->count(s("charges")), charges);
+        QCOMPARE(balance(), before);
     }
 
     void cleanupTestCase()

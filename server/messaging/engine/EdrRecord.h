@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <optional>
 
 namespace backoffice::server {
 
@@ -60,13 +61,15 @@ struct EdrRecord {
     QString billingRule; // submitted | delivered
     QDateTime chargedAt;
     qint64 packDebit = 0; // what the part takes from its pack (units, or micro-units of a monetary pack)
+    std::optional<qint64> periodVolume; // the scale volume it was priced against, when a scale priced it
     // The row is in storage already (its first write committed): later writes only update the
     // columns that change after admission.
     bool persisted = false;
 };
 
 // A write-off for one billable event (here: a traffic part). (source, edrId) is unique in storage,
-// so writing the same charge twice leaves one row and one balance movement.
+// so writing the same charge twice leaves one row and one balance movement; a rerate adjustment is
+// unique per (edrId, rerateTaskId) instead.
 struct ChargeRecord {
     QDateTime chargedAt;
     QString transactionId;
@@ -84,6 +87,7 @@ struct ChargeRecord {
     QString currency;
     QString band;
     qint64 packDebit = 0; // taken from the enabled pack's sub-balance instead of the money balance
+    qint64 rerateTaskId = 0; // the EDR rerate task that wrote this adjustment (source rerate)
 };
 
 } // namespace backoffice::server

@@ -176,6 +176,8 @@ AdmissionResult MessageAdmission::admit(const Submission &submission, const QDat
         edr.price = price;
         edr.currency = currency;
         edr.packDebit = part.packReserved;
+        if (part.outcome.hasQuote && part.outcome.quote.bandCount > 0)
+            edr.periodVolume = part.outcome.periodVolume;
         edr.billingRule = part.outcome.quote.billingRule == rating::BillingRule::Delivered ? QStringLiteral("delivered")
                                                                                          : QStringLiteral("submitted");
         result.parts.append(part);
