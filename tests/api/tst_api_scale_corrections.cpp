@@ -169,6 +169,26 @@ private slots:
         QCOMPARE(m_server->count(s("charges"), s("source = 'scaleAdjustment' AND %1").arg(inPeriod)), 2);
     }
 
+    void rerateReplaysTheVolumeEachPartSaw()
+    {
+        // The rates did not change: a rerate prices every part at the volume it was priced at
+        // first (not at the seven units the period has now), so nothing moves.
+        const qint64 company = TestServer::get(*m_admin, s("agreements/%1").arg(m_agreement)).body[s("companyId")].toInteger();
+        const auto task = TestServer::post(*m_admin, s("rerate-tasks"),
+                                           j({{s("companyId"), company}, {s("agreementId"), m_agreement},
+                                              {s("timeFrom"), QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODate)},
+                                              {s("timeTill"), QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::ISODate)}}));
+        QVERIFY2(task.status == 201, task.raw.constData());
+        const qint64 id = task.body[s("id")].toInteger();
+        const qint64 cost = periodCost();
+        QCOMPARE(TestServer::post(*m_admin, s("rerate-tasks/%1/schedule").arg(id), {}).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(TestServer::get(*m_admin, s("rerate-tasks/%1").arg(id)).body[s("status")].toString() == s("COMPLETE"), 20000);
+        const QJsonObject done = TestServer::get(*m_admin, s("rerate-tasks/%1").arg(id)).body;
+        QCOMPARE(done[s("processedCount")].toInteger(), 7);
+        QCOMPARE(done[s("updatedCount")].toInteger(), 0);
+        QCOMPARE(periodCost(), cost);
+    }
+
     void cleanupTestCase()
     {
         m_sender.reset();
