@@ -60,6 +60,8 @@ protected:
     QString caption() const override;
     QString request(const QJsonObject &values, QUrlQuery *query, QString *hint) const override;
     bool previewInMode(FormMode mode) const override { return mode == FormMode::Create; }
+    // An issued fee stays (the server refuses with 409): it is corrected by a new fee, not deleted.
+    bool canDeleteRecord() const override { return false; }
 };
 
 // BO §6.5 "periodic fee rules": the usage fee found for the rule's sender ID, period, MNO and sender
