@@ -160,7 +160,8 @@ int main(int argc, char **argv)
 
     const qint64 edrs = scalar(db, QStringLiteral("SELECT count(*) FROM edrs"));
     const qint64 delivered = scalar(db, QStringLiteral("SELECT count(*) FROM edrs WHERE status IN ('DELIVERED','UNDELIVERED')"));
-    const qint64 charges = scalar(db, QStringLiteral("SELECT count(*) FROM charges"));
+    // Traffic only: the demo data's pack purchases and fees are charges too.
+    const qint64 charges = scalar(db, QStringLiteral("SELECT count(*) FROM charges WHERE source = 'traffic'"));
     const qint64 charged = scalar(db, QStringLiteral("SELECT coalesce(sum(amount), 0) FROM charges WHERE agreement_id = %1").arg(agreementId));
     const qint64 balance = scalar(db, QStringLiteral("SELECT balance FROM agreement_balances WHERE agreement_id = %1").arg(agreementId));
     std::printf("stored    %lld EDRs (%lld with a final receipt), %lld charges; charged %s EUR, balance %s EUR: %s\n",

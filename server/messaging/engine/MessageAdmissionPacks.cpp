@@ -11,7 +11,6 @@ namespace backoffice::server {
 
 namespace {
 
-const QString UnitPack = QStringLiteral("unitPack");
 const QString MonetaryPack = QStringLiteral("monetaryPack");
 const QString BundlePack = QStringLiteral("bundlePack");
 const QString BundleInitiator = QStringLiteral("bundleInitiator");
@@ -33,7 +32,7 @@ QString MessageAdmission::takeFromPacks(AdmittedPart &part, const QDateTime &now
             return {};
         if (outcome.serviceType == BundleInitiator && outcome.status == QLatin1String("included"))
             return bundleMember(part, now);
-        if (outcome.serviceType != UnitPack && outcome.serviceType != MonetaryPack)
+        if (!isPackType(outcome.serviceType))
             return {};
         const auto pack = m_rating.packTerms(outcome.enabledServiceId);
         const qint64 need = packNeed(outcome);
@@ -56,10 +55,11 @@ QString MessageAdmission::bundleMember(AdmittedPart &part, const QDateTime &now)
         if (!outcome.priced())
             return QStringLiteral("Bundle traffic of service %1 is not priced: %2")
                 .arg(part.outcome.serviceName, outcome.reason.isEmpty() ? outcome.status : outcome.reason);
-        if (outcome.serviceType == BundlePack) {
+        if (isPackType(outcome.serviceType)) {
+            // A bundle pack counts members; a unit or monetary pack covering them works as for any part.
             const auto pack = m_rating.packTerms(outcome.enabledServiceId);
-            const qint64 need = outcome.quote.quantity;
-            if (pack && pack->autoExtend) {
+            const qint64 need = packNeed(outcome);
+            if (pack && outcome.serviceType == BundlePack && pack->autoExtend) {
                 part.rating = member;
                 part.outcome = outcome;
                 return extendBundle(part, *pack, need, now);
@@ -72,12 +72,6 @@ QString MessageAdmission::bundleMember(AdmittedPart &part, const QDateTime &now)
             }
             member.usedUpPacks.append(outcome.enabledServiceId);
             continue;
-        }
-        if (isPackType(outcome.serviceType)) {
-            // A unit or monetary pack covering bundle members: the same rules as for any part.
-            part.rating = member;
-            part.outcome = outcome;
-            return takeFromPacks(part, now);
         }
         part.rating = member; // over the bundle: the pay-as-you-go price of a bundle member
         part.outcome = outcome;
