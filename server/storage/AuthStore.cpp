@@ -1,6 +1,7 @@
 #include "AuthStore.h"
 
 #include "EntityRepository.h"
+#include "SqlColumns.h"
 #include "StorageError.h"
 
 #include <QJsonDocument>
@@ -8,20 +9,6 @@
 #include <QSqlQuery>
 
 namespace backoffice::server {
-
-namespace {
-
-QString iso(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime parseTime(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
-} // namespace
 
 AuthStore::AuthStore(QSqlDatabase db)
     : m_db(std::move(db))
@@ -54,10 +41,10 @@ std::optional<UserCredentials> AuthStore::findUserWhere(const QString &condition
     u.companyIsPlatformOwner = q.value(10).toInt() != 0;
     u.noRestrictions = q.value(11).toInt() != 0;
     u.mustChangePassword = q.value(12).toInt() != 0;
-    u.lastLoginAt = parseTime(q.value(13));
-    u.passwordChangedAt = parseTime(q.value(14));
-    u.activityResetAt = parseTime(q.value(15));
-    u.createdAt = parseTime(q.value(16));
+    u.lastLoginAt = instant(q.value(13));
+    u.passwordChangedAt = instant(q.value(14));
+    u.activityResetAt = instant(q.value(15));
+    u.createdAt = instant(q.value(16));
     u.phone = q.value(17).toString();
     u.companyName = q.value(18).toString();
     return u;
@@ -170,7 +157,7 @@ std::optional<SessionRow> AuthStore::findSession(const QString &tokenHash) const
     execOrThrow(q, "find session");
     if (!q.next())
         return std::nullopt;
-    return SessionRow{q.value(0).toLongLong(), q.value(1).toLongLong(), parseTime(q.value(2))};
+    return SessionRow{q.value(0).toLongLong(), q.value(1).toLongLong(), instant(q.value(2))};
 }
 
 void AuthStore::touchSession(qint64 sessionId, const QDateTime &now)

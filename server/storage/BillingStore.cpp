@@ -1,5 +1,6 @@
 #include "BillingStore.h"
 
+#include "SqlColumns.h"
 #include "StorageError.h"
 
 #include <QSqlQuery>
@@ -8,16 +9,6 @@
 namespace backoffice::server {
 
 namespace {
-
-QString iso(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
-}
 
 BalanceMovement movementFrom(const QSqlQuery &q)
 {

@@ -1,6 +1,7 @@
 #include "FeeStore.h"
 
 #include "EdrRecord.h"
+#include "SqlColumns.h"
 #include "StorageError.h"
 
 #include <QSqlQuery>
@@ -9,26 +10,6 @@
 namespace backoffice::server {
 
 namespace {
-
-QString iso(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime instant(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QVariant textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
 
 // The same term as the partial unique index charges_fee_transaction, so SQLite can use it.
 const char *const FeeSources = "c.source IN ('senderIdSetupFee', 'senderIdPeriodicFee', 'additionalFee')";

@@ -1,30 +1,12 @@
 #include "InvoiceStore.h"
 
+#include "SqlColumns.h"
 #include "StorageError.h"
 
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace backoffice::server {
-
-namespace {
-
-QString iso(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime instant(const QVariant &value)
-{
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-} // namespace
 
 InvoiceStore::InvoiceStore(QSqlDatabase db)
     : m_db(std::move(db))

@@ -1,5 +1,6 @@
 #include "MessagingStore.h"
 
+#include "SqlColumns.h"
 #include "StorageError.h"
 
 #include <QSqlError>
@@ -8,26 +9,6 @@
 namespace backoffice::server {
 
 namespace {
-
-QVariant idOrNull(qint64 id)
-{
-    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QVariant textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
-
-QVariant timeOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(time.toString(Qt::ISODateWithMs)) : QVariant(QMetaType(QMetaType::QString));
-}
-
-QDateTime timeOf(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
 
 // Columns in the order of the upsert's placeholders; the first ones never change after insert.
 const char *const EdrColumns[] = {
@@ -62,7 +43,7 @@ EdrRecord edrFrom(const QSqlQuery &q)
     int i = 0;
     auto next = [&] { return q.value(i++); };
     e.id = next().toLongLong();
-    e.acceptedAt = timeOf(next());
+    e.acceptedAt = instant(next());
     e.transactionId = next().toString();
     e.messageId = next().toString();
     e.partNumber = next().toInt();
@@ -91,14 +72,14 @@ EdrRecord edrFrom(const QSqlQuery &q)
     e.vendorMessageId = next().toString();
     e.vendorStatus = next().toString();
     e.attempts = next().toInt();
-    e.submittedAt = timeOf(next());
-    e.doneAt = timeOf(next());
+    e.submittedAt = instant(next());
+    e.doneAt = instant(next());
     e.enabledServiceId = next().toLongLong();
     e.serviceId = next().toLongLong();
     e.price = Amount::fromMicros(next().toLongLong());
     e.currency = next().toString();
     e.billingRule = next().toString();
-    e.chargedAt = timeOf(next());
+    e.chargedAt = instant(next());
     e.packDebit = next().toLongLong();
     const QVariant volume = next();
     if (!volume.isNull())

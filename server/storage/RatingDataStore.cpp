@@ -1,5 +1,6 @@
 #include "RatingDataStore.h"
 
+#include "SqlColumns.h"
 #include "StorageError.h"
 
 #include <QSqlError>
@@ -8,16 +9,6 @@
 namespace backoffice::server {
 
 namespace {
-
-QDateTime instant(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
-QString stamp(const QDateTime &value)
-{
-    return value.toUTC().toString(Qt::ISODateWithMs);
-}
 
 // The counter key column is NOT NULL: "no sender ID" is the empty string, and a null QString would
 // bind as NULL (which neither inserts nor matches).
@@ -101,7 +92,7 @@ std::optional<AgreementRatingTerms> RatingDataStore::agreementTerms(qint64 agree
                              " FROM agreements a JOIN agreement_versions v ON v.agreement_id = a.id"
                              " WHERE a.id = ? AND v.effective_from <= ? AND (v.effective_till IS NULL OR v.effective_till > ?)"
                              " ORDER BY v.effective_from DESC LIMIT 1"));
-    const QString when = stamp(at);
+    const QString when = iso(at);
     q.addBindValue(agreementId);
     q.addBindValue(when);
     q.addBindValue(when);
@@ -123,7 +114,7 @@ qint64 RatingDataStore::volume(qint64 agreementId, qint64 nodeId, const QString 
     q.addBindValue(agreementId);
     q.addBindValue(nodeId);
     q.addBindValue(keyColumn(counterKey));
-    q.addBindValue(stamp(periodStart));
+    q.addBindValue(iso(periodStart));
     execOrThrow(q, "read a scale volume counter");
     return q.next() ? q.value(0).toLongLong() : 0;
 }
@@ -140,7 +131,7 @@ qint64 RatingDataStore::addVolume(const VolumeEntry &entry)
     q.addBindValue(entry.agreementId);
     q.addBindValue(entry.nodeId);
     q.addBindValue(keyColumn(entry.counterKey));
-    q.addBindValue(stamp(entry.periodStart));
+    q.addBindValue(iso(entry.periodStart));
     q.addBindValue(entry.units);
     q.addBindValue(entry.charged.micros());
     q.addBindValue(entry.backToFirst ? 1 : 0);

@@ -1,5 +1,6 @@
 #include "RerateStore.h"
 
+#include "SqlColumns.h"
 #include "StorageError.h"
 
 #include <QJsonArray>
@@ -10,26 +11,6 @@
 namespace backoffice::server {
 
 namespace {
-
-QString iso(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime instant(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
-QVariant textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
-}
 
 const QString TaskColumns = QStringLiteral(
     "id, company_id, coalesce(agreement_id, 0), time_from, time_till, channels, scheduled_for, status,"

@@ -1,19 +1,11 @@
 #include "ScaleCounterStore.h"
 
+#include "SqlColumns.h"
 #include "StorageError.h"
 
 #include <QSqlQuery>
 
 namespace backoffice::server {
-
-namespace {
-
-QString stamp(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
-} // namespace
 
 ScaleCounterStore::ScaleCounterStore(QSqlDatabase db)
     : m_db(std::move(db))
@@ -30,7 +22,7 @@ QList<BackToFirstCounter> ScaleCounterStore::backToFirstCounters(const QDateTime
         " FROM rating_volume_counters v JOIN agreements a ON a.id = v.agreement_id"
         " LEFT JOIN rate_nodes n ON n.id = v.node_id LEFT JOIN service_scopes sc ON sc.id = n.scope_id"
         " WHERE v.back_to_first = 1 AND v.period_start >= ? ORDER BY v.period_start, v.agreement_id, v.node_id"));
-    q.addBindValue(stamp(since));
+    q.addBindValue(iso(since));
     execOrThrow(q, "read back-to-first scale counters");
     QList<BackToFirstCounter> counters;
     while (q.next()) {
@@ -65,8 +57,8 @@ bool ScaleCounterStore::confirmedInvoiceCovers(qint64 agreementId, const QDateTi
     q.prepare(QStringLiteral("SELECT 1 FROM invoices WHERE agreement_id = ? AND status = 'CONFIRMED'"
                              " AND period_start <= ? AND period_end > ? LIMIT 1"));
     q.addBindValue(agreementId);
-    q.addBindValue(stamp(at));
-    q.addBindValue(stamp(at));
+    q.addBindValue(iso(at));
+    q.addBindValue(iso(at));
     execOrThrow(q, "look for a confirmed invoice");
     return q.next();
 }
