@@ -1,8 +1,10 @@
 #include "TestServer.h"
 
 #include "Database.h"
+#include "MessagingEngine.h"
 
 #include <QSqlQuery>
+#include <QTest>
 
 namespace backoffice::test {
 
@@ -101,6 +103,48 @@ void TestServer::execSql(const QString &statement) const
 {
     QSqlQuery query(m_server->database()->connection());
     query.exec(statement);
+}
+
+bool TestServer::sendAndSettle(ApiClient &sender, const QString &from, const QStringList &to, QString *error)
+{
+    for (qsizetype first = 0; first < to.size(); first += 100) {
+        const QStringList chunk = to.mid(first, 100);
+        const Answer sent = post(sender, s("messages"), j({{s("from"), from}, {s("to"), QJsonArray::fromStringList(chunk)},
+                                                          {s("message"), s("test traffic")}}));
+        bool refused = sent.status != 200;
+        for (const QJsonValue &result : sent.body.value(s("results")).toArray())
+            refused = refused || result.toObject().value(s("error")).isString();
+        if (refused) {
+            *error = QString::fromUtf8(sent.raw);
+            return false;
+        }
+    }
+    const bool settled = QTest::qWaitFor([this] { return count(s("edrs"), s("charged_at IS NULL AND status <> 'FAILED'")) == 0; }, 20000);
+    m_server->messagingEngine()->flush();
+    if (!settled)
+        *error = s("parts were still not charged after 20 s");
+    return settled;
+}
+
+QJsonObject TestServer::runRerateTask(ApiClient &client, const QJsonObject &task, QString *error)
+{
+    const Answer created = post(client, s("rerate-tasks"), task);
+    const qint64 id = created.body.value(s("id")).toInteger();
+    const Answer scheduled = created.status == 201 ? post(client, s("rerate-tasks/%1/schedule").arg(id), {}) : created;
+    if (scheduled.status != 200 && scheduled.status != 201) {
+        *error = QString::fromUtf8(scheduled.raw);
+        return {};
+    }
+    QJsonObject record;
+    const bool complete = QTest::qWaitFor([&] {
+        record = get(client, s("rerate-tasks/%1").arg(id)).body;
+        return record.value(s("status")).toString() == s("COMPLETE");
+    }, 20000);
+    if (!complete) {
+        *error = s("rerate task %1 is %2 after 20 s").arg(id).arg(record.value(s("status")).toString());
+        return {};
+    }
+    return record;
 }
 
 } // namespace backoffice::test

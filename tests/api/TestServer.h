@@ -71,6 +71,13 @@ public:
     QVariant scalar(const QString &select) const;
     void execSql(const QString &statement) const;
 
+    // Sends one-part messages through the send API (100 recipients a request) and waits until every
+    // part is charged or failed, then flushes the engine's writer. False with *error otherwise.
+    bool sendAndSettle(ApiClient &sender, const QString &from, const QStringList &to, QString *error);
+    // Creates the EDR rerate task, schedules it and waits until it is COMPLETE: the task's record,
+    // empty with *error when it was refused or did not complete in time.
+    QJsonObject runRerateTask(ApiClient &client, const QJsonObject &task, QString *error);
+
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<server::ServerInstance> m_server;

@@ -69,17 +69,11 @@ private:
     // Sends `count` one-part messages to numbers not used before and waits until all are charged.
     void send(int count)
     {
-        while (count > 0) {
-            QJsonArray to;
-            for (int n = std::min(count, 100); n > 0; --n, --count)
-                to.append(s("346221%1").arg(300000 + m_nextNumber++));
-            const auto sent = TestServer::post(*m_sender, s("messages"), j({{s("from"), s("PizzaPlanet")}, {s("to"), to}, {s("message"), s("pack test")}}));
-            QVERIFY2(sent.status == 200, sent.raw.constData());
-            for (const QJsonValue &result : sent.body[s("results")].toArray())
-                QVERIFY2(!result[s("error")].isString(), sent.raw.constData());
-        }
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->count(s("edrs"), s("charged_at IS NULL AND status NOT IN ('FAILED')")) == 0, 20000);
-        m_server->instance().messagingEngine()->flush();
+        QStringList to;
+        while (count-- > 0)
+            to << s("346221%1").arg(300000 + m_nextNumber++);
+        QString error;
+        QVERIFY2(m_server->sendAndSettle(*m_sender, s("PizzaPlanet"), to, &error), qPrintable(error));
     }
 
     qint64 partsBy(qint64 enabledId) const
@@ -290,15 +284,13 @@ private slots:
         const Amount before = balance();
         const qint64 charges = m_server->count(s("charges"));
         const qint64 company = TestServer::get(*m_admin, s("agreements/%1").arg(m_agreement)).body[s("companyId")].toInteger();
-        const auto task = TestServer::post(*m_admin, s("rerate-tasks"),
-                                           j({{s("companyId"), company}, {s("agreementId"), m_agreement},
-                                              {s("timeFrom"), m_bundleStart.toString(Qt::ISODateWithMs)},
-                                              {s("timeTill"), QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::ISODate)}}));
-        QVERIFY2(task.status == 201, task.raw.constData());
-        const qint64 id = task.body[s("id")].toInteger();
-        QCOMPARE(TestServer::post(*m_admin, s("rerate-tasks/%1/schedule").arg(id), {}).status, 200);
-        QTRY_VERIFY_WITH_TIMEOUT(TestServer::get(*m_admin, s("rerate-tasks/%1").arg(id)).body[s("status")].toString() == s("COMPLETE"), 20000);
-        const QJsonObject done = TestServer::get(*m_admin, s("rerate-tasks/%1").arg(id)).body;
+        QString error;
+        const QJsonObject done = m_server->runRerateTask(
+            *m_admin,
+            j({{s("companyId"), company}, {s("agreementId"), m_agreement}, {s("timeFrom"), m_bundleStart.toString(Qt::ISODateWithMs)},
+               {s("timeTill"), QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::ISODate)}}),
+            &error);
+        QVERIFY2(!done.isEmpty(), qPrintable(error));
         QVERIFY2(done[s("processedCount")].toInteger() >= 100, qPrintable(QString::number(done[s("processedCount")].toInteger())));
         QCOMPARE(done[s("updatedCount")].toInteger(), 0);
         m_server->instance().messagingEngine()->flush();
