@@ -3,6 +3,7 @@
 #include "AgreementLedgerModel.h"
 #include "ApiClient.h"
 #include "ErrorText.h"
+#include "TableFit.h"
 #include "ValueFormat.h"
 
 #include <QAction>
@@ -12,7 +13,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QTableView>
 #include <QUrlQuery>
 #include <QVBoxLayout>
@@ -195,10 +195,7 @@ void AgreementLedgerPanel::showFailure(const ApiReply *reply)
 void AgreementLedgerPanel::fitTable()
 {
     // As tall as its lines up to a dozen; longer ledgers scroll inside the table.
-    const int rows = qBound(MinimumRowsShown, m_model->rowCount(), MaximumRowsShown);
-    const int chrome = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth()
-        + m_table->horizontalScrollBar()->sizeHint().height();
-    m_table->setFixedHeight(chrome + rows * m_table->verticalHeader()->defaultSectionSize());
+    fitTableToRows(m_table, m_model->rowCount(), MinimumRowsShown, MaximumRowsShown);
 }
 
 } // namespace backoffice::views

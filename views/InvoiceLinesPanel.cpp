@@ -4,6 +4,7 @@
 #include "BillingEntities.h"
 #include "ErrorText.h"
 #include "InvoiceLinesModel.h"
+#include "TableFit.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -11,7 +12,6 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QTableView>
 #include <QUrlQuery>
 #include <QVBoxLayout>
@@ -181,10 +181,7 @@ void InvoiceLinesPanel::showFailure(const QString &message)
 void InvoiceLinesPanel::fitTable()
 {
     // The table sits in the form's scroll area: as tall as its lines, up to a screenful.
-    const int rows = qBound(MinimumRowsShown, m_model->rowCount(), MaximumRowsShown);
-    const int chrome = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth()
-        + m_table->horizontalScrollBar()->sizeHint().height();
-    m_table->setFixedHeight(chrome + rows * m_table->verticalHeader()->defaultSectionSize());
+    fitTableToRows(m_table, m_model->rowCount(), MinimumRowsShown, MaximumRowsShown);
 }
 
 void InvoiceLinesPanel::updateButton()
