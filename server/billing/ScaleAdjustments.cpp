@@ -47,7 +47,7 @@ QString ScaleAdjustments::transactionId(qint64 agreementId, qint64 nodeId, const
 
 int ScaleAdjustments::run(const QDateTime &now)
 {
-    const ScaleCounterStore store(m_database.connection());
+    ScaleCounterStore store(m_database.connection());
     const RatingDataStore terms(m_database.connection());
     int written = 0;
     for (const BackToFirstCounter &counter : store.backToFirstCounters(now.addDays(-400))) {
@@ -71,8 +71,12 @@ int ScaleAdjustments::run(const QDateTime &now)
             continue;
         }
         const Amount missing = total - counter.charged - store.corrected(id);
-        if (missing.isZero())
+        if (missing.isZero()) {
+            // Marked only when nothing is missing: a correction just handed to the writer is
+            // confirmed by the next run, once it is stored.
+            store.markChecked(counter);
             continue;
+        }
         const int band = rating::ScalePricing::bandIndexReached(scale->bands, counter.units);
         const Amount bandPrice = scale->bands.at(band).price;
         // In the period it corrects, unless that period's invoice is final: then in the open one.

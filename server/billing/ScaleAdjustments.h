@@ -15,7 +15,8 @@ struct ChargeRecord;
 // price is what the period must cost. For every back-to-first counter of a period that has ended
 // (in the agreement's billing zone) the job writes the difference as a scaleAdjustment charge. The
 // correction names its counter, so a run after it (or after late parts of that period) writes only
-// what is still missing: running twice changes nothing. A correction lands in the period it belongs
+// what is still missing: running twice changes nothing, and a counter found complete is not read
+// again until late parts change it. A correction lands in the period it belongs
 // to unless that period's invoice is confirmed already; then it goes into the open one.
 class ScaleAdjustments final
 {

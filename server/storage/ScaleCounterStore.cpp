@@ -21,7 +21,9 @@ QList<BackToFirstCounter> ScaleCounterStore::backToFirstCounters(const QDateTime
         " v.counter_key, v.period_start, v.units, v.charged"
         " FROM rating_volume_counters v JOIN agreements a ON a.id = v.agreement_id"
         " LEFT JOIN rate_nodes n ON n.id = v.node_id LEFT JOIN service_scopes sc ON sc.id = n.scope_id"
-        " WHERE v.back_to_first = 1 AND v.period_start >= ? ORDER BY v.period_start, v.agreement_id, v.node_id"));
+        " WHERE v.back_to_first = 1 AND v.period_start >= ?"
+        " AND (v.checked_units IS NULL OR v.checked_units <> v.units OR v.checked_charged <> v.charged)"
+        " ORDER BY v.period_start, v.agreement_id, v.node_id"));
     q.addBindValue(iso(since));
     execOrThrow(q, "read back-to-first scale counters");
     QList<BackToFirstCounter> counters;
@@ -40,6 +42,20 @@ QList<BackToFirstCounter> ScaleCounterStore::backToFirstCounters(const QDateTime
         counters.append(c);
     }
     return counters;
+}
+
+void ScaleCounterStore::markChecked(const BackToFirstCounter &counter)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE rating_volume_counters SET checked_units = ?, checked_charged = ?"
+                             " WHERE agreement_id = ? AND node_id = ? AND counter_key = ? AND period_start = ?"));
+    q.addBindValue(counter.units);
+    q.addBindValue(counter.charged.micros());
+    q.addBindValue(counter.agreementId);
+    q.addBindValue(counter.nodeId);
+    q.addBindValue(counter.counterKey.isNull() ? QStringLiteral("") : counter.counterKey);
+    q.addBindValue(iso(counter.periodStart));
+    execOrThrow(q, "mark a back-to-first counter checked");
 }
 
 Amount ScaleCounterStore::corrected(const QString &transactionId) const

@@ -29,8 +29,11 @@ class ScaleCounterStore final
 public:
     explicit ScaleCounterStore(QSqlDatabase db);
 
-    // Back-to-first counters of periods that started at or after `since`.
+    // Back-to-first counters of periods that started at or after `since`, except those that did not
+    // change since markChecked.
     QList<BackToFirstCounter> backToFirstCounters(const QDateTime &since) const;
+    // The counter as it is now needs no correction: skipped until its units or charges change.
+    void markChecked(const BackToFirstCounter &counter);
     // What corrections with this transaction id already wrote.
     Amount corrected(const QString &transactionId) const;
     // Whether a confirmed invoice of the agreement covers the instant (a charge there would be

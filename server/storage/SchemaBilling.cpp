@@ -153,6 +153,10 @@ QStringList version11()
         // keeps what its parts were charged, the correction's transaction id names the counter.
         s("ALTER TABLE rating_volume_counters ADD COLUMN charged INTEGER NOT NULL DEFAULT 0"),
         s("ALTER TABLE rating_volume_counters ADD COLUMN back_to_first INTEGER NOT NULL DEFAULT 0"),
+        // The units and charged amount at which the job last found nothing to correct: it reads a
+        // counter again only once late parts changed it.
+        s("ALTER TABLE rating_volume_counters ADD COLUMN checked_units INTEGER"),
+        s("ALTER TABLE rating_volume_counters ADD COLUMN checked_charged INTEGER"),
         s("CREATE INDEX charges_scale_adjustment ON charges(transaction_id) WHERE source = 'scaleAdjustment'"),
         // The scale volume a part was priced against (before it), so an EDR rerate prices a tier
         // again where the part fell rather than at the period's volume when the rerate runs.

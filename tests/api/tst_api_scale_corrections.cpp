@@ -123,6 +123,8 @@ private slots:
         runJobs(later.addSecs(3600));
         QCOMPARE(corrections(), 1);
         QCOMPARE(periodCost() - before, 150'000);
+        // Settled: the job skips the counter until late parts change it.
+        QCOMPARE(scalar(s("SELECT checked_units FROM rating_volume_counters WHERE agreement_id = %1 AND back_to_first = 1").arg(m_agreement)), 5);
     }
 
     void lateTrafficOfThePeriodIsCorrectedToo()
