@@ -101,7 +101,7 @@ EntityDescriptor invoices()
 // The invoice's charges grouped by source, service, sender ID, rate and scale tier (§7.2 "Charges").
 EntityDescriptor invoiceLines()
 {
-    EntityDescriptor e = entity(entities::invoiceLines, "Invoice line", "Invoice lines", "invoices", "description", {
+    EntityDescriptor e = entity(entities::invoiceLines, "Invoice line", "Invoice lines", "invoices", "description", QList<FieldDescriptor>{
         readOnly(ref("invoiceId", "Invoice", entities::invoices)),
         readOnly(enumeration("source", "Source", chargeSources(), false)),
         readOnly(text("description", "Description", false, 255)),
@@ -109,6 +109,7 @@ EntityDescriptor invoiceLines()
         readOnly(ref("senderRecordId", "Sender ID", entities::senderIds)),
         readOnly(f("unitPrice", "Rate", FieldType::Money)),
         hidden(readOnly(text("band", "Scale tier", false, 40))),
+    } + priceTermFields() + QList<FieldDescriptor>{
         readOnly(f("chargeCount", "Count", FieldType::Integer)),
         readOnly(f("volume", "Volume", FieldType::Integer)),
         hidden(readOnly(f("exactNet", "Net (exact)", FieldType::Money))),
@@ -159,6 +160,19 @@ QList<EnumValue> chargeSources()
             ev("scaleAdjustment", "Back-to-first correction"), ev("senderFee", "Sender ID fee"),
             ev("senderIdSetupFee", "Sender ID setup fee"), ev("senderIdPeriodicFee", "Sender ID usage fee"),
             ev("additionalFee", "Additional fee"), ev("rerate", "Rerate adjustment")};
+}
+
+QList<FieldDescriptor> priceTermFields()
+{
+    return {
+        readOnly(enumeration("priceType", "Price type",
+                             {ev("flat", "Flat rate"), ev("scale", "Scale"), ev("free", "Free"),
+                              ev("included", "Included in a pack"), ev("manual", "Set by staff")}, false)),
+        hidden(readOnly(enumeration("scaleType", "Scale type", {ev("tier", "Tier"), ev("backToFirst", "Back-to-first")}, false))),
+        hidden(readOnly(f("scaleTier", "Scale tier no.", FieldType::Integer))),
+        hidden(readOnly(enumeration("scaleGroup", "Scale group", {ev("agreement", "Agreement"), ev("senderId", "Sender ID")}, false))),
+        hidden(readOnly(f("rateId", "Rate ID", FieldType::Integer))),
+    };
 }
 
 QList<EntityDescriptor> billingEntities()

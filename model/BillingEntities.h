@@ -9,6 +9,9 @@ namespace backoffice {
 QList<EntityDescriptor> billingEntities();
 // What a charge can be for (charges.source), as the API spells it, with the label people read.
 QList<EnumValue> chargeSources();
+// How a charge's price was found (BO §7.2 "Charge details"): price type, scale type, tier, counter
+// group and the rate tree node, read-only, for charges and the invoice lines grouping them.
+QList<FieldDescriptor> priceTermFields();
 
 namespace entities {
 inline const QString payments = QStringLiteral("payments");

@@ -21,6 +21,18 @@ struct PeriodWindow {
     QDateTime endUtc;
 
     bool contains(const QDateTime &instant) const { return startUtc <= instant && instant < endUtc; }
+
+    // Cut where an agreement version starts and ends (an invalid bound is open): a change of terms
+    // closes the running period, for invoices and scale counters alike.
+    PeriodWindow clippedTo(const QDateTime &versionFrom, const QDateTime &versionTill) const
+    {
+        PeriodWindow cut = *this;
+        if (versionFrom.isValid() && cut.startUtc < versionFrom)
+            cut.startUtc = versionFrom.toUTC();
+        if (versionTill.isValid() && cut.endUtc > versionTill)
+            cut.endUtc = versionTill.toUTC();
+        return cut;
+    }
 };
 
 // Meaning of billingDay by kind:

@@ -224,7 +224,7 @@ EntityDescriptor edrs()
 
 EntityDescriptor charges()
 {
-    EntityDescriptor e = entity(entities::charges, "Charge", "Charges", "invoices", "id", {
+    EntityDescriptor e = entity(entities::charges, "Charge", "Charges", "invoices", "id", QList<FieldDescriptor>{
         readOnly(f("chargedAt", "Charged", FieldType::DateTime)),
         readOnly(text("transactionId", "Transaction ID", false, 36)),
         readOnly(ref("companyId", "Company", entities::companies)),
@@ -240,6 +240,7 @@ EntityDescriptor charges()
         readOnly(f("amount", "Amount", FieldType::Money)),
         readOnly(f("currency", "Currency", FieldType::Currency)),
         hidden(readOnly(text("band", "Scale tier", false, 40))),
+    } + priceTermFields() + QList<FieldDescriptor>{
         // What a pack covered instead of money: units, or micro-units of a monetary pack (decision 008).
         hidden(readOnly(f("packDebit", "Taken from pack", FieldType::Integer))),
         // Set on the adjustments an EDR rerate task wrote (source rerate).

@@ -130,6 +130,7 @@ QVariant InvoiceLinesModel::data(const QModelIndex &index, int role) const
     case Source: return catalogueText(line, "source");
     case Description: return catalogueText(line, "description");
     case SenderId: return catalogueText(line, "senderRecordId");
+    case PriceType: return catalogueText(line, "priceType");
     case Rate: return valueformat::displayAmount(valueOf(line, "unitPrice"));
     case Tier: return catalogueText(line, "band");
     case Count: return QString::number(valueOf(line, "chargeCount").toInteger());
@@ -150,6 +151,7 @@ QVariant InvoiceLinesModel::headerData(int section, Qt::Orientation orientation,
         return isNumericColumn(section) ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
     if (role == Qt::ToolTipRole) {
         switch (Column(section)) {
+        case PriceType: return tr("How the rate was found: a flat rate, a scale tier, a pack, free or set by staff");
         case Rate: return tr("Price of one unit, as the rate tree gave it");
         case Tier: return tr("The band of a scale rate the charges fell into");
         case Count: return tr("Charges in the line (message parts, fees)");
@@ -168,6 +170,7 @@ QVariant InvoiceLinesModel::headerData(int section, Qt::Orientation orientation,
     case Source: return tr("Source");
     case Description: return tr("Description");
     case SenderId: return tr("Sender ID");
+    case PriceType: return tr("Price type");
     case Rate: return money.arg(tr("Rate"));
     case Tier: return tr("Scale tier");
     case Count: return tr("Count");

@@ -16,7 +16,7 @@ class InvoiceLinesModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Source, Description, SenderId, Rate, Tier, Count, Volume, Net, Tax, Total, ColumnCount };
+    enum Column { Source, Description, SenderId, PriceType, Rate, Tier, Count, Volume, Net, Tax, Total, ColumnCount };
     enum Role {
         LineRole = Qt::UserRole + 1, // the line as the server sent it (QJsonObject)
     };

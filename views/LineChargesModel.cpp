@@ -50,6 +50,11 @@ QUrlQuery LineChargesModel::queryFor(const QJsonObject &invoice, const QJsonObje
     query.addQueryItem(QStringLiteral("senderRecordId"), idFilter(line, "senderRecordId"));
     query.addQueryItem(QStringLiteral("unitPrice"), text(line, "unitPrice"));
     query.addQueryItem(QStringLiteral("band"), text(line, "band"));
+    // The line's price terms: a line holds the charges of one price type, scale tier and rate.
+    for (const char *key : {"priceType", "scaleType", "scaleGroup"})
+        query.addQueryItem(QLatin1String(key), text(line, key));
+    for (const char *key : {"scaleTier", "rateId"})
+        query.addQueryItem(QLatin1String(key), idFilter(line, key));
     query.addQueryItem(QStringLiteral("sort"), QStringLiteral("chargedAt,id"));
     return query;
 }

@@ -65,13 +65,15 @@ void insertCharges(QSqlDatabase db, const QList<Target> &targets, qint64 count)
     // No EDR rows behind them (edr_id stays empty): the invoice reads charges only, and writing
     // 10,000,000 EDRs first would triple the set-up time for nothing the run looks at.
     q.prepare(QStringLiteral("INSERT INTO charges (charged_at, transaction_id, company_id, agreement_id, source,"
-                             " service_id, sender_record_id, units, unit_price, amount, currency, created_at, updated_at)"
-                             " VALUES (?, ?, ?, ?, 'traffic', ?, ?, 1, ?, ?, 'EUR', ?, ?)"));
+                             " service_id, sender_record_id, units, unit_price, amount, currency, price_type, rate_id,"
+                             " created_at, updated_at)"
+                             " VALUES (?, ?, ?, ?, 'traffic', ?, ?, 1, ?, ?, 'EUR', 'flat', ?, ?, ?)"));
     for (qint64 i = 0; i < count; ++i) {
         const Target &target = targets.at(int(random.bounded(qsizetype(targets.size()))));
         const qint64 span = target.window.startUtc.msecsTo(target.window.endUtc);
         const QString at = target.window.startUtc.addMSecs(qint64(random.bounded(quint64(span)))).toString(Qt::ISODateWithMs);
-        const qint64 price = prices[random.bounded(4)];
+        const int rate = int(random.bounded(4)); // each price is a rate node of its own
+        const qint64 price = prices[rate];
         q.bindValue(0, at);
         q.bindValue(1, QStringLiteral("t%1").arg(i));
         q.bindValue(2, target.companyId);
@@ -80,8 +82,9 @@ void insertCharges(QSqlDatabase db, const QList<Target> &targets, qint64 count)
         q.bindValue(5, qint64(random.bounded(1, 9)));
         q.bindValue(6, price);
         q.bindValue(7, price);
-        q.bindValue(8, at);
+        q.bindValue(8, qint64(100 + rate));
         q.bindValue(9, at);
+        q.bindValue(10, at);
         if (!q.exec()) {
             std::fprintf(stderr, "insert failed: %s\n", qPrintable(q.lastError().text()));
             std::exit(1);
@@ -122,9 +125,10 @@ int main(int argc, char *argv[])
     timer.restart();
     QSqlQuery group(db);
     group.setForwardOnly(true);
-    group.exec(QStringLiteral("SELECT agreement_id, source, service_id, sender_record_id, unit_price, band, count(*),"
-                              " sum(units), sum(amount) FROM charges"
-                              " GROUP BY agreement_id, source, service_id, sender_record_id, unit_price, band"));
+    group.exec(QStringLiteral("SELECT agreement_id, source, service_id, sender_record_id, unit_price, band, price_type,"
+                              " scale_type, scale_tier, scale_group, rate_id, count(*), sum(units), sum(amount) FROM charges"
+                              " GROUP BY agreement_id, source, service_id, sender_record_id, unit_price, band, price_type,"
+                              " scale_type, scale_tier, scale_group, rate_id"));
     qint64 groups = 0;
     while (group.next())
         ++groups;

@@ -161,6 +161,13 @@ void AdditionalFeeRules::afterWrite(WriteContext &context, qint64 id, const QJso
     charge.unitPrice = moneyOf(after, "unitPrice");
     charge.amount = moneyOf(after, "amount");
     charge.currency = fieldOf(after, "currency").toString();
+    // By tariff the rate's terms go with the charge (the price itself was fixed at validation, in
+    // this same transaction, from the same rate); a fixed fee is priced by hand.
+    if (byTariff)
+        charge.pricing = m_pricing
+                             .additionalService(charge.agreementId, charge.currency,
+                                                fieldOf(after, "additionalService").toString(), charge.units, context.now)
+                             .pricing;
     FeeStore(context.db).setAdditionalFeeChargeDescription(id, charge.description);
     m_pending.insert(id, charge);
 }

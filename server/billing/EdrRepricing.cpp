@@ -84,6 +84,7 @@ EdrRepricing EdrRepricer::reprice(const RerateEdr &edr)
     result.serviceName = outcome.serviceName;
     result.unitPrice = outcome.quote.unitPrice;
     result.band = outcome.quote.bandText;
+    result.pricing = PriceTerms::of(outcome.quote);
     const bool onDelivery = outcome.quote.billingRule == rating::BillingRule::Delivered;
     result.billingRule = onDelivery ? QStringLiteral("delivered") : QStringLiteral("submitted");
     const bool reached = edr.status == edrstatus::delivered || edr.status == edrstatus::seen;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Amount.h"
+#include "PriceTerms.h"
 
 #include <QString>
 
@@ -20,6 +21,7 @@ struct EdrRepricing {
     Amount price;
     Amount unitPrice;
     QString band;
+    PriceTerms pricing;
     qint64 serviceId = 0;
     qint64 enabledServiceId = 0;
     QString serviceName;

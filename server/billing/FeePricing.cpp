@@ -118,6 +118,8 @@ FeeQuote FeePricing::senderIdFee(const SenderIdFeeInput &input, const QString &r
     quote.serviceId = outcome.serviceId;
     quote.serviceName = outcome.serviceName;
     quote.explain = outcome.quote.explain;
+    quote.pricing = PriceTerms::of(outcome.quote);
+    quote.pricing = PriceTerms::of(outcome.quote);
     fillEffective(m_database, outcome, input.agreementId, &quote);
     return quote;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Amount.h"
+#include "PriceTerms.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -22,6 +23,7 @@ struct FeeQuote {
     QString currency;
     qint64 serviceId = 0;
     QString serviceName;
+    PriceTerms pricing; // the rate's terms, kept with the charge
     QDateTime effectiveFrom; // the enabled service and its scope both in force
     QDateTime effectiveTill; // invalid: open-ended
     QString explain; // the tree path ("Service SMS Global, scope 3, SMS → Sender ID setup fee → Vodafone: flat 50")

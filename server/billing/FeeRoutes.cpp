@@ -138,6 +138,7 @@ ApiResponse writeOffSetupFee(Database &database, FeePricing &pricing, FeeCharges
     charge.unitPrice = fee.amount;
     charge.amount = fee.amount;
     charge.currency = fee.currency;
+    charge.pricing = fee.pricing;
     {
         QSqlDatabase db = database.connection();
         Transaction transaction(db);

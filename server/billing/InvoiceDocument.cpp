@@ -46,6 +46,12 @@ QJsonArray addressLines(const QString &address)
     return lines;
 }
 
+// An id or count as the details files spell whole numbers ("42"); null when there is none.
+QJsonValue numberOrNull(const QJsonValue &value)
+{
+    return value.toInteger() > 0 ? QJsonValue(QString::number(value.toInteger())) : QJsonValue(QJsonValue::Null);
+}
+
 QString moneyText(const QJsonValue &value)
 {
     return Amount::parse(value.toString()).value_or(Amount()).toString(2);
@@ -123,7 +129,11 @@ std::optional<InvoiceDocument> InvoiceDocument::load(QSqlDatabase db, qint64 inv
             {QStringLiteral("service"), textOrNull(line.value(QLatin1String("serviceName")).toString())},
             {QStringLiteral("resource"), v(line, "source")},
             {QStringLiteral("senderId"), textOrNull(senderId)},
-            {QStringLiteral("rateId"), QJsonValue::Null},
+            {QStringLiteral("rateId"), numberOrNull(line.value(QLatin1String("rateId")))},
+            {QStringLiteral("priceType"), textOrNull(v(line, "priceType"))},
+            {QStringLiteral("scaleType"), textOrNull(v(line, "scaleType"))},
+            {QStringLiteral("scaleTier"), numberOrNull(line.value(QLatin1String("scaleTier")))},
+            {QStringLiteral("scaleGroup"), textOrNull(v(line, "scaleGroup"))},
             {QStringLiteral("price"), Amount::parse(v(line, "unitPrice")).value_or(Amount()).toString(6)},
             {QStringLiteral("count"), QString::number(line.value(QLatin1String("chargeCount")).toInteger())},
             {QStringLiteral("volume"), QString::number(line.value(QLatin1String("volume")).toInteger())},

@@ -33,12 +33,8 @@ PeriodWindow periodOf(const InvoiceTerms &terms, const QDateTime &instant)
 {
     BillingPeriodKind kind = BillingPeriodKind::Monthly;
     parseBillingPeriodKind(terms.billingPeriod, &kind);
-    PeriodWindow window = billingPeriodContaining(instant, kind, terms.billingDay, zoneOf(terms.timeZone), terms.splitByMonth);
-    if (terms.versionFrom.isValid() && window.startUtc < terms.versionFrom)
-        window.startUtc = terms.versionFrom;
-    if (terms.versionTill.isValid() && window.endUtc > terms.versionTill)
-        window.endUtc = terms.versionTill;
-    return window;
+    return billingPeriodContaining(instant, kind, terms.billingDay, zoneOf(terms.timeZone), terms.splitByMonth)
+        .clippedTo(terms.versionFrom, terms.versionTill);
 }
 
 } // namespace

@@ -47,7 +47,8 @@ std::optional<PackPurchases::Price> PackPurchases::price(RatingEngine &rating, q
                       .arg(packName, at.toString(Qt::ISODate), outcome.reason.isEmpty() ? outcome.status : outcome.reason);
         return std::nullopt;
     }
-    return Price{outcome.quote.amount, outcome.currency, outcome.serviceId, outcome.serviceName};
+    return Price{outcome.quote.amount, outcome.currency, outcome.serviceId, outcome.serviceName,
+                 PriceTerms::of(outcome.quote)};
 }
 
 QString PackPurchases::transactionId(qint64 enabledServiceId, int round)
@@ -88,6 +89,7 @@ int PackPurchases::run(const QDateTime &now)
         charge.unitPrice = found->amount;
         charge.amount = found->amount;
         charge.currency = pack.currency;
+        charge.pricing = found->pricing;
         m_writeOff(charge);
         m_written.insert(pack.enabledServiceId);
         m_unpriced.remove(pack.enabledServiceId);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Amount.h"
+#include "PriceTerms.h"
 
 #include <QDateTime>
 #include <QSet>
@@ -31,6 +32,7 @@ public:
         QString currency;
         qint64 serviceId = 0; // the pay-as-you-go service that priced it
         QString serviceName;
+        PriceTerms pricing;
     };
     // The purchase's transaction id: "pack-<enabled id>" for the first round, "-<round>" appended
     // for a bundle pack bought again; unique per pack in storage.

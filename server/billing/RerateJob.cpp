@@ -45,6 +45,7 @@ ChargeRecord adjustment(const RerateTaskRow &task, const RerateEdr &edr, const E
     charge.amount = difference;
     charge.currency = edr.currency;
     charge.band = repriced.band;
+    charge.pricing = repriced.pricing;
     charge.rerateTaskId = task.id;
     return charge;
 }

@@ -57,7 +57,8 @@ int ScaleAdjustments::run(const QDateTime &now)
             continue;
         const PeriodWindow period = billingPeriodContaining(counter.periodStart, kind, agreement->billingDay,
                                                             QTimeZone(agreement->billingTimeZone.toUtf8()),
-                                                            agreement->splitByMonth);
+                                                            agreement->splitByMonth)
+                                       .clippedTo(agreement->versionFrom, agreement->versionTill);
         if (!period.endUtc.isValid() || period.endUtc > now)
             continue; // still running: its volume may grow
         const QString id = transactionId(counter.agreementId, counter.nodeId, counter.counterKey, counter.periodStart);
@@ -93,6 +94,11 @@ int ScaleAdjustments::run(const QDateTime &now)
         charge.amount = missing;
         charge.currency = counter.currency;
         charge.band = QStringLiteral("back-to-first %1 of %2").arg(band + 1).arg(scale->bands.size());
+        charge.pricing.priceType = pricetype::scale;
+        charge.pricing.scaleType = rating::scaleModeKey(scale->mode);
+        charge.pricing.scaleTier = band + 1;
+        charge.pricing.scaleGroup = rating::counterGroupKey(scale->counterGroup);
+        charge.pricing.rateId = counter.nodeId;
         charge.description = QStringLiteral("Back-to-first correction %1 – %2: %3 units at %4%5")
                                  .arg(period.startUtc.toString(Qt::ISODate), period.endUtc.toString(Qt::ISODate))
                                  .arg(counter.units)

@@ -166,6 +166,7 @@ bool SenderIdPeriodicFees::attempt(const FeeRuleRow &rule, const FeePeriodRow &p
     charge.unitPrice = fee.amount;
     charge.amount = fee.amount;
     charge.currency = rule.agreementCurrency;
+    charge.pricing = fee.pricing;
     {
         Transaction transaction(db);
         store.markCharged(period.id, fee.serviceId, fee.amount, rule.agreementCurrency, charge.description, now);

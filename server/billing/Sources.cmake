@@ -14,6 +14,7 @@ target_sources(backoffice_server_core PRIVATE
     billing/InvoiceRules.cpp billing/InvoiceRules.h
     billing/Invoicing.cpp billing/Invoicing.h
     billing/PackPurchases.cpp billing/PackPurchases.h
+    billing/PriceTerms.cpp billing/PriceTerms.h
     billing/PaymentEffect.cpp billing/PaymentEffect.h
     billing/PaymentExpiry.cpp billing/PaymentExpiry.h
     billing/PaymentRules.cpp billing/PaymentRules.h

@@ -72,7 +72,8 @@ public:
         if (!terms || !parseBillingPeriodKind(terms->billingPeriod, &kind))
             return {};
         return billingPeriodContaining(input.at, kind, terms->billingDay,
-                                       QTimeZone(terms->billingTimeZone.toUtf8()), terms->splitByMonth);
+                                       QTimeZone(terms->billingTimeZone.toUtf8()), terms->splitByMonth)
+            .clippedTo(terms->versionFrom, terms->versionTill);
     }
 
     qint64 volume() const { return m_volume; }

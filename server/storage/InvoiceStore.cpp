@@ -127,6 +127,10 @@ QString feeLineLabel(const QString &source)
 
 } // namespace
 
+// The charges of one invoice line share these. Each column is one the line keeps (invoice_lines).
+constexpr char LineKey[] = "c.source, c.service_id, c.sender_record_id, c.unit_price, c.band, c.price_type,"
+                          " c.scale_type, c.scale_tier, c.scale_group, c.rate_id";
+
 QList<InvoiceLineRow> InvoiceStore::groupCharges(qint64 agreementId, const QDateTime &from, const QDateTime &till)
 {
     QSqlQuery q(m_db);
@@ -136,10 +140,11 @@ QList<InvoiceLineRow> InvoiceStore::groupCharges(qint64 agreementId, const QDate
         " count(*), sum(c.units), sum(c.amount),"
         " (SELECT s.name FROM services s WHERE s.id = c.service_id),"
         " (SELECT x.sender_id FROM sender_ids x WHERE x.id = c.sender_record_id),"
-        " min(c.description), max(c.description)"
+        " min(c.description), max(c.description),"
+        " coalesce(c.price_type, ''), coalesce(c.scale_type, ''), coalesce(c.scale_tier, 0), coalesce(c.scale_group, ''),"
+        " coalesce(c.rate_id, 0)"
         " FROM charges c WHERE c.agreement_id = ? AND c.charged_at >= ? AND c.charged_at < ?"
-        " GROUP BY c.source, c.service_id, c.sender_record_id, c.unit_price, c.band"
-        " ORDER BY c.source, c.service_id, c.sender_record_id, c.unit_price, c.band"));
+        " GROUP BY %1 ORDER BY %1").arg(QLatin1String(LineKey)));
     q.addBindValue(agreementId);
     q.addBindValue(iso(from));
     q.addBindValue(iso(till));
@@ -155,6 +160,11 @@ QList<InvoiceLineRow> InvoiceStore::groupCharges(qint64 agreementId, const QDate
         line.chargeCount = q.value(5).toLongLong();
         line.volume = q.value(6).toLongLong();
         line.exactNet = Amount::fromMicros(q.value(7).toLongLong());
+        line.pricing.priceType = q.value(12).toString();
+        line.pricing.scaleType = q.value(13).toString();
+        line.pricing.scaleTier = q.value(14).toInt();
+        line.pricing.scaleGroup = q.value(15).toString();
+        line.pricing.rateId = q.value(16).toLongLong();
         QStringList parts;
         const QString label = feeLineLabel(line.source);
         if (!label.isEmpty())
@@ -185,11 +195,14 @@ void InvoiceStore::replaceLines(qint64 invoiceId, const QList<InvoiceLineRow> &l
     execOrThrow(clear, "clear an invoice's lines");
     QSqlQuery insert(m_db);
     insert.prepare(QStringLiteral("INSERT INTO invoice_lines (invoice_id, source, service_id, sender_record_id, unit_price,"
-                                  " band, description, charge_count, volume, exact_net, net, tax, total)"
-                                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+                                  " band, price_type, scale_type, scale_tier, scale_group, rate_id,"
+                                  " description, charge_count, volume, exact_net, net, tax, total)"
+                                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     for (const InvoiceLineRow &line : lines) {
         const QVariant values[] = {invoiceId, line.source, idOrNull(line.serviceId), idOrNull(line.senderRecordId),
-                                   line.unitPrice.micros(), line.band, line.description, line.chargeCount, line.volume,
+                                   line.unitPrice.micros(), line.band, textOrNull(line.pricing.priceType),
+                                   textOrNull(line.pricing.scaleType), idOrNull(line.pricing.scaleTier),
+                                   textOrNull(line.pricing.scaleGroup), idOrNull(line.pricing.rateId), line.description, line.chargeCount, line.volume,
                                    line.exactNet.micros(), line.net.micros(), line.tax.micros(), line.total.micros()};
         for (int i = 0; i < int(std::size(values)); ++i)
             insert.bindValue(i, values[i]);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Amount.h"
+#include "PriceTerms.h"
 
 #include <QDateTime>
 #include <QList>
@@ -39,6 +40,7 @@ struct InvoiceLineRow {
     qint64 senderRecordId = 0;
     Amount unitPrice;
     QString band;
+    PriceTerms pricing; // the terms every charge of the line shares
     QString description;
     qint64 chargeCount = 0;
     qint64 volume = 0;

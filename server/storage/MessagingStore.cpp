@@ -166,13 +166,15 @@ bool MessagingStore::insertCharge(const ChargeRecord &c)
     QSqlQuery &q = prepared(m_insertCharge, m_chargeReady,
                             QStringLiteral("INSERT INTO charges (charged_at, transaction_id, company_id, agreement_id, source,"
                                            " edr_id, service_id, enabled_service_id, sender_record_id, description, units,"
-                                           " unit_price, amount, currency, band, pack_debit, rerate_task_id, created_at, updated_at)"
-                                           " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
+                                           " unit_price, amount, currency, band, price_type, scale_type, scale_tier, scale_group, rate_id,"
+                                           " pack_debit, rerate_task_id, created_at, updated_at)"
+                                           " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
     const QString at = c.chargedAt.toString(Qt::ISODateWithMs);
     const QVariant values[] = {at, c.transactionId, c.companyId, c.agreementId, c.source, idOrNull(c.edrId),
                                idOrNull(c.serviceId), idOrNull(c.enabledServiceId), idOrNull(c.senderRecordId),
                                textOrNull(c.description), c.units, c.unitPrice.micros(), c.amount.micros(),
-                               c.currency, textOrNull(c.band),
+                               c.currency, textOrNull(c.band), c.pricing.priceType, textOrNull(c.pricing.scaleType),
+                               idOrNull(c.pricing.scaleTier), textOrNull(c.pricing.scaleGroup), idOrNull(c.pricing.rateId),
                                c.packDebit ? QVariant(c.packDebit) : QVariant(QMetaType(QMetaType::LongLong)), idOrNull(c.rerateTaskId), at, at};
     for (int i = 0; i < int(std::size(values)); ++i)
         q.bindValue(i, values[i]);

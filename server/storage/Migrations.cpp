@@ -26,6 +26,7 @@ const QList<Migration> &Migrations::all()
         {11, QStringLiteral("pack sub-balances, bundle packs with auto-extend, back-to-first corrections"), schema::version11()},
         {12, QStringLiteral("EDR rerate tasks and their adjustment charges"), schema::version12()},
         {13, QStringLiteral("sender ID setup and periodic fees, additional fees"), schema::version13()},
+        {14, QStringLiteral("price terms of charges and invoice lines"), schema::version14()},
     };
     return migrations;
 }

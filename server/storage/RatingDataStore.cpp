@@ -88,7 +88,8 @@ std::optional<AgreementRatingTerms> RatingDataStore::agreementTerms(qint64 agree
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT a.currency, v.billing_period, v.billing_day, v.billing_time_zone, v.split_by_month"
+    q.prepare(QStringLiteral("SELECT a.currency, v.billing_period, v.billing_day, v.billing_time_zone, v.split_by_month,"
+                             " v.effective_from, v.effective_till"
                              " FROM agreements a JOIN agreement_versions v ON v.agreement_id = a.id"
                              " WHERE a.id = ? AND v.effective_from <= ? AND (v.effective_till IS NULL OR v.effective_till > ?)"
                              " ORDER BY v.effective_from DESC LIMIT 1"));
@@ -101,7 +102,7 @@ std::optional<AgreementRatingTerms> RatingDataStore::agreementTerms(qint64 agree
         return std::nullopt;
     return AgreementRatingTerms{q.value(0).toString(), q.value(1).toString(),
                                 q.value(2).isNull() ? 1 : q.value(2).toInt(), q.value(3).toString(),
-                                q.value(4).toBool()};
+                                q.value(4).toBool(), instant(q.value(5)), instant(q.value(6))};
 }
 
 qint64 RatingDataStore::volume(qint64 agreementId, qint64 nodeId, const QString &counterKey,

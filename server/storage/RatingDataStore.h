@@ -49,6 +49,8 @@ struct AgreementRatingTerms {
     int billingDay = 1;
     QString billingTimeZone;
     bool splitByMonth = false;
+    QDateTime versionFrom; // the version's bounds: its periods are cut there
+    QDateTime versionTill; // invalid: open-ended
 };
 
 // Units to add to a scale volume counter (addVolume), e.g. with the charge of a message part.

@@ -31,5 +31,8 @@ QStringList version11();
 QStringList version12();
 // Sender ID setup fees, periodic fee rules and their periods, additional fees (server/storage/SchemaBilling.cpp).
 QStringList version13();
+// The price terms of charges and invoice lines: price type, scale type, tier and group, rate
+// (server/storage/SchemaBilling.cpp).
+QStringList version14();
 
 } // namespace backoffice::server::schema

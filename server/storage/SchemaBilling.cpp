@@ -299,4 +299,31 @@ QStringList version13()
     };
 }
 
+QStringList version14()
+{
+    return {
+        // How each charge was priced (BO §7.2 charge details): an invoice line groups charges with
+        // the same terms, so a flat rate, each scale tier and pack-covered parts are lines of their own.
+        s("ALTER TABLE charges ADD COLUMN price_type TEXT"),   // flat | scale | free | included | manual
+        s("ALTER TABLE charges ADD COLUMN scale_type TEXT"),   // tier | backToFirst
+        s("ALTER TABLE charges ADD COLUMN scale_tier INTEGER"),
+        s("ALTER TABLE charges ADD COLUMN scale_group TEXT"),  // agreement | senderId
+        s("ALTER TABLE charges ADD COLUMN rate_id INTEGER"),
+        // Charges written before kept no terms: the band text tells a scale, a zero amount a pack or
+        // a free rate, a fixed additional fee was typed in; everything else had one flat price.
+        s("UPDATE charges SET price_type = CASE"
+          " WHEN band IS NOT NULL THEN 'scale'"
+          " WHEN pack_debit IS NOT NULL AND amount = 0 THEN 'included'"
+          " WHEN amount = 0 THEN 'free'"
+          " WHEN source = 'additionalFee' THEN 'manual'"
+          " ELSE 'flat' END"),
+        s("UPDATE charges SET scale_type = 'backToFirst' WHERE band LIKE 'back-to-first%'"),
+        s("ALTER TABLE invoice_lines ADD COLUMN price_type TEXT"),
+        s("ALTER TABLE invoice_lines ADD COLUMN scale_type TEXT"),
+        s("ALTER TABLE invoice_lines ADD COLUMN scale_tier INTEGER"),
+        s("ALTER TABLE invoice_lines ADD COLUMN scale_group TEXT"),
+        s("ALTER TABLE invoice_lines ADD COLUMN rate_id INTEGER"),
+    };
+}
+
 } // namespace backoffice::server::schema

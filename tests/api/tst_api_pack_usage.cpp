@@ -150,6 +150,15 @@ private slots:
         QCOMPARE(partsBy(pack), 1000);
         QCOMPARE(m_server->count(s("charges"), s("id > %1 AND source = 'traffic' AND pack_debit IS NULL").arg(since)), 1);
         QCOMPARE(balance(), before - Amount::fromMicros(10'000'000) - paygCharges(since));
+        // The price terms say which were the pack's: "included" by the pack's tree, the purchase a
+        // flat rate of the pack prices' node, the 1,001st priced by pay-as-you-go.
+        QCOMPARE(m_server->count(s("charges"), s("id > %1 AND enabled_service_id = %2 AND price_type = 'included' AND rate_id > 0")
+                                                   .arg(since).arg(pack)),
+                 1000);
+        QCOMPARE(m_server->count(s("charges"), s("source = 'packPurchase' AND enabled_service_id = %1 AND price_type = 'flat' AND rate_id > 0")
+                                                   .arg(pack)),
+                 1);
+        QCOMPARE(m_server->count(s("charges"), s("id > %1 AND pack_debit IS NULL AND price_type IN ('flat', 'scale')").arg(since)), 1);
     }
 
     void unitPacksThenPayAsYouGo()

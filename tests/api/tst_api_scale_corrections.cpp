@@ -52,6 +52,52 @@ private:
                           .arg(m_agreement));
     }
 
+    // Each line of the invoice names the price terms its charges share (price type, scale type and
+    // tier, counter group, rate): asking for the charges with those terms, as the desktop does for
+    // a line, finds exactly the line's count and net.
+    void checkLinesHoldTheirCharges(qint64 invoiceId)
+    {
+        const QJsonObject invoice = TestServer::get(*m_admin, s("invoices/%1").arg(invoiceId)).body;
+        QUrlQuery byInvoice;
+        byInvoice.addQueryItem(s("invoiceId"), QString::number(invoiceId));
+        QSet<QString> tiers;
+        for (const QJsonValue &value : TestServer::get(*m_admin, s("invoice-lines"), byInvoice).body[s("items")].toArray()) {
+            const QJsonObject line = value.toObject();
+            QUrlQuery query;
+            query.addQueryItem(s("agreementId"), QString::number(m_agreement));
+            query.addQueryItem(s("chargedAt.from"), invoice[s("periodStart")].toString());
+            query.addQueryItem(s("chargedAt.to"), invoice[s("periodEnd")].toString());
+            query.addQueryItem(s("limit"), s("1000"));
+            for (const char *key : {"source", "unitPrice", "priceType", "scaleType", "scaleGroup"})
+                query.addQueryItem(QLatin1String(key), line[QLatin1String(key)].toString());
+            for (const char *key : {"serviceId", "senderRecordId", "scaleTier", "rateId"}) {
+                const qint64 id = line[QLatin1String(key)].toInteger();
+                query.addQueryItem(QLatin1String(key), id > 0 ? QString::number(id) : QString());
+            }
+            Amount sum;
+            qint64 count = 0;
+            for (const QJsonValue &charge : TestServer::get(*m_admin, s("charges"), query).body[s("items")].toArray()) {
+                if (charge[s("band")].toString() != line[s("band")].toString())
+                    continue;
+                sum += money(charge[s("amount")]);
+                ++count;
+            }
+            QCOMPARE(count, line[s("chargeCount")].toInteger());
+            QCOMPARE(sum, money(line[s("exactNet")]));
+            if (line[s("source")].toString() == s("traffic") || line[s("source")].toString() == s("scaleAdjustment")) {
+                QCOMPARE(line[s("priceType")].toString(), s("scale"));
+                QCOMPARE(line[s("scaleType")].toString(), s("backToFirst"));
+                QCOMPARE(line[s("scaleGroup")].toString(), s("agreement"));
+                QVERIFY(line[s("rateId")].toInteger() > 0);
+                tiers.insert(s("%1 %2").arg(line[s("source")].toString()).arg(line[s("scaleTier")].toInteger()));
+            }
+        }
+        // Traffic at the first and second band, corrections to the second (five units) and third (seven).
+        QVERIFY2(tiers.contains(s("traffic 1")) && tiers.contains(s("traffic 2")), qPrintable(QStringList(tiers.values()).join(s(", "))));
+        QVERIFY2(tiers.contains(s("scaleAdjustment 2")) && tiers.contains(s("scaleAdjustment 3")),
+                 qPrintable(QStringList(tiers.values()).join(s(", "))));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -163,6 +209,7 @@ private slots:
             correctionLine = correctionLine || line[s("source")].toString() == s("scaleAdjustment");
         }
         QVERIFY(correctionLine);
+        checkLinesHoldTheirCharges(invoiceId);
         const QString inPeriod = s("agreement_id = %1 AND charged_at >= '%2' AND charged_at < '%3'")
                                      .arg(m_agreement)
                                      .arg(periodStart, QDateTime::fromString(periodEnd, Qt::ISODate).toUTC().toString(Qt::ISODateWithMs));
@@ -187,6 +234,51 @@ private slots:
         QCOMPARE(done[s("processedCount")].toInteger(), 7);
         QCOMPARE(done[s("updatedCount")].toInteger(), 0);
         QCOMPARE(periodCost(), cost);
+    }
+
+    void aNewAgreementVersionStartsItsOwnCounter()
+    {
+        // The agreement's version ends now and a new one with the same terms begins: its invoices
+        // are cut there, so the scale's volume restarts there too. Four parts admitted together
+        // are priced at the first band (0.05); counted on with the seven units of the old version's
+        // counter they would cost 0.02 each.
+        QUrlQuery byAgreement;
+        byAgreement.addQueryItem(s("agreementId"), QString::number(m_agreement));
+        QJsonObject next;
+        for (const QJsonValue &version : TestServer::get(*m_admin, s("agreement-versions"), byAgreement).body[s("items")].toArray()) {
+            const QDateTime from = QDateTime::fromString(version[s("effectiveFrom")].toString(), Qt::ISODate);
+            const QDateTime till = QDateTime::fromString(version[s("effectiveTill")].toString(), Qt::ISODate);
+            if (from <= QDateTime::currentDateTimeUtc() && (!till.isValid() || till > QDateTime::currentDateTimeUtc()))
+                next = version.toObject(); // the one in force now
+        }
+        QVERIFY(!next.isEmpty());
+        const QString change = QDateTime::currentDateTimeUtc().addSecs(-1).toString(Qt::ISODate);
+        const auto ended = TestServer::patch(*m_admin, s("agreement-versions/%1").arg(next[s("id")].toInteger()),
+                                             j({{s("effectiveTill"), change}, {s("effectiveTillZone"), s("UTC")}}));
+        QVERIFY2(ended.status == 200, ended.raw.constData());
+        // The new version ends where the old one did (the demo has a later version from 1 January).
+        for (const char *key : {"id", "version", "createdAt", "updatedAt"})
+            next.remove(QLatin1String(key));
+        next.insert(s("effectiveFrom"), change);
+        next.insert(s("effectiveFromZone"), s("UTC"));
+        const auto created = TestServer::post(*m_admin, s("agreement-versions"), next);
+        QVERIFY2(created.status == 201, created.raw.constData());
+
+        const qint64 since = scalar(s("SELECT coalesce(max(id), 0) FROM charges"));
+        send(4);
+        const QString counters = s("rating_volume_counters WHERE agreement_id = %1 AND back_to_first = 1").arg(m_agreement);
+        QCOMPARE(m_server->count(s("rating_volume_counters"), s("agreement_id = %1 AND back_to_first = 1").arg(m_agreement)), 2);
+        QCOMPARE(QDateTime::fromString(m_server->scalar(s("SELECT max(period_start) FROM %1").arg(counters)).toString(), Qt::ISODateWithMs),
+                 QDateTime::fromString(change, Qt::ISODate));
+        QCOMPARE(scalar(s("SELECT units FROM %1 ORDER BY period_start DESC LIMIT 1").arg(counters)), 4);
+        QCOMPARE(scalar(s("SELECT units FROM %1 ORDER BY period_start LIMIT 1").arg(counters)), 7);
+        QCOMPARE(m_server->count(s("charges"), s("id > %1 AND source = 'traffic' AND amount = 50000 AND scale_tier = 1"
+                                                 " AND scale_type = 'backToFirst'").arg(since)), 4);
+
+        // The new counter's period is corrected on its own: four units at 0.03.
+        runJobs(QDateTime::currentDateTimeUtc().addDays(100));
+        QCOMPARE(scalar(s("SELECT amount FROM charges WHERE id > %1 AND source = 'scaleAdjustment'").arg(since)), 4 * 30'000 - 4 * 50'000);
+        QCOMPARE(m_server->count(s("charges"), s("id > %1 AND source = 'scaleAdjustment'").arg(since)), 1);
     }
 
     void cleanupTestCase()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Amount.h"
+#include "PriceTerms.h"
 
 #include <QDateTime>
 #include <QString>
@@ -86,6 +87,7 @@ struct ChargeRecord {
     Amount amount;
     QString currency;
     QString band;
+    PriceTerms pricing; // how unitPrice was found (flat, scale tier, pack, free, typed in)
     qint64 packDebit = 0; // taken from the enabled pack's sub-balance instead of the money balance
     qint64 rerateTaskId = 0; // the EDR rerate task that wrote this adjustment (source rerate)
 };

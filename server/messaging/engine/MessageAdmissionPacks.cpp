@@ -109,6 +109,7 @@ QString MessageAdmission::extendBundle(AdmittedPart &part, const PackTerms &pack
     purchase.unitPrice = price->amount;
     purchase.amount = price->amount;
     purchase.currency = price->currency;
+    purchase.pricing = price->pricing;
     part.packPurchase = purchase;
     part.purchaseReserved = price->amount;
     return {};

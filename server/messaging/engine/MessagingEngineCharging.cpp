@@ -35,6 +35,7 @@ void MessagingEngine::charge(InFlight &part)
         charge.units = part.part.outcome.quote.quantity;
         charge.unitPrice = part.part.outcome.quote.unitPrice;
         charge.band = part.part.outcome.quote.bandText;
+        charge.pricing = PriceTerms::of(part.part.outcome.quote);
     } else {
         charge.units = 1;
         charge.unitPrice = edr.price;
@@ -72,6 +73,10 @@ void MessagingEngine::refund(InFlight &part)
     refund.unitPrice = part.part.outcome.hasQuote ? part.part.outcome.quote.unitPrice : edr.price;
     refund.amount = -edr.price;
     refund.currency = edr.currency;
+    if (part.part.outcome.hasQuote) { // a refund is a line of the same terms as the charge it reverses
+        refund.band = part.part.outcome.quote.bandText;
+        refund.pricing = PriceTerms::of(part.part.outcome.quote);
+    }
     refund.packDebit = -edr.packDebit; // the units go back to the pack
     m_writer.writeCharge(refund); // unique per EDR too: refunded once
     m_balances.settle(edr.agreementId, Amount(), refund.amount);

@@ -110,6 +110,11 @@ QList<QJsonObject> sampleDetailRows(int rowCount)
                                  {QStringLiteral("resource"), QStringLiteral("SMS message")},
                                  {QStringLiteral("senderId"), QString::fromLatin1(SenderIds[i % 3])},
                                  {QStringLiteral("rateId"), QString::number(130 + i % 3)},
+                                 // Every third line a tier of a scale, the others flat rates.
+                                 {QStringLiteral("priceType"), i % 3 == 0 ? QStringLiteral("scale") : QStringLiteral("flat")},
+                                 {QStringLiteral("scaleType"), i % 3 == 0 ? QJsonValue(QStringLiteral("tier")) : QJsonValue()},
+                                 {QStringLiteral("scaleTier"), i % 3 == 0 ? QJsonValue(QStringLiteral("2")) : QJsonValue()},
+                                 {QStringLiteral("scaleGroup"), i % 3 == 0 ? QJsonValue(QStringLiteral("agreement")) : QJsonValue()},
                                  {QStringLiteral("price"), price.toString(6)},
                                  {QStringLiteral("count"), QString::number(count)},
                                  {QStringLiteral("volume"), QString::number(count)},

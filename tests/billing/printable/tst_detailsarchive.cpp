@@ -118,11 +118,11 @@ void DetailsArchiveTest::csvHeaderAndRows()
         QVERIFY(line.endsWith('\r')); // CRLF throughout
     QCOMPARE(lines.front(),
              QByteArray("Charge ID,Source,Period start,Period end,Service,Resource,Sender ID,Rate ID,"
-                        "Price,Count (billable),Volume (billable),Net,Tax,Total,Currency\r"));
+                        "Price type,Scale type,Scale tier,Scale group,Price,Count (billable),Volume (billable),Net,Tax,Total,Currency\r"));
     // Row 2 of the sample: price 0.0289 for 101 messages, exactly as formatted by Amount.
     QCOMPARE(lines.at(2),
              QByteArray("1001,Auto,01.07.2024 00:00,01.08.2024 00:00,"
-                        "SMS pay-as-you-go,SMS message,+447700900123,131,0.028900,101,101,2.918900,"
+                        "SMS pay-as-you-go,SMS message,+447700900123,131,flat,,,,0.028900,101,101,2.918900,"
                         "0.612969,3.531869,EUR\r"));
     QVERIFY(lines.last().startsWith("1249,"));
 }
@@ -181,18 +181,18 @@ void DetailsArchiveTest::xlsxNumbersAndText()
         = unzip(unzip(built(QStringLiteral("N"), rows)).value(QStringLiteral("charges-N.xlsx")));
     const QByteArray sheet = parts.value(QStringLiteral("xl/worksheets/sheet1.xml"));
     const QByteArray styles = parts.value(QStringLiteral("xl/styles.xml"));
-    // Price 0.042100 (column I) is a number, shown with six decimals.
-    QVERIFY2(sheet.contains("<c r=\"I2\" s=\""), sheet.constData());
+    // Price 0.042100 (column M) is a number, shown with six decimals.
+    QVERIFY2(sheet.contains("<c r=\"M2\" s=\""), sheet.constData());
     QVERIFY(sheet.contains("<v>0.0421</v>"));
     QVERIFY(styles.contains("formatCode=\"0.000000\""));
-    // Count (column J) is a whole number.
+    // Count (column N) is a whole number.
     QVERIFY(sheet.contains("<v>100</v>"));
     QVERIFY(styles.contains("formatCode=\"0\""));
-    // Net (column L) has a 16-digit value in row 3, so the whole column is text, row 2 included.
-    QVERIFY2(sheet.contains("<c r=\"L3\" t=\"inlineStr\"><is><t>1234567890.123456</t></is></c>"), sheet.constData());
-    QVERIFY(sheet.contains("<c r=\"L2\" t=\"inlineStr\"><is><t>4.210000</t></is></c>"));
-    // Tax (column M) is unaffected.
-    QVERIFY(!sheet.contains("<c r=\"M2\" t=\"inlineStr\""));
+    // Net (column P) has a 16-digit value in row 3, so the whole column is text, row 2 included.
+    QVERIFY2(sheet.contains("<c r=\"P3\" t=\"inlineStr\"><is><t>1234567890.123456</t></is></c>"), sheet.constData());
+    QVERIFY(sheet.contains("<c r=\"P2\" t=\"inlineStr\"><is><t>4.210000</t></is></c>"));
+    // Tax (column Q) is unaffected.
+    QVERIFY(!sheet.contains("<c r=\"Q2\" t=\"inlineStr\""));
 }
 
 void DetailsArchiveTest::fileStem_data()
