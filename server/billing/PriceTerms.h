@@ -29,8 +29,6 @@ struct PriceTerms {
 
     // The terms of a rating answer: its status, the scale band it reached and the node it stopped at.
     static PriceTerms of(const rating::QuoteResult &quote);
-
-    bool operator==(const PriceTerms &other) const = default;
 };
 
 } // namespace backoffice::server
