@@ -9,12 +9,15 @@
 #include "AuditView.h"
 #include "BillingEntities.h"
 #include "ChangePasswordDialog.h"
+#include "ChargeForm.h"
 #include "ConnectionMonitor.h"
 #include "ConnectionStatusView.h"
 #include "EntityCatalogue.h"
 #include "EntityForm.h"
 #include "EntityListView.h"
 #include "FormFactory.h"
+#include "InvoiceForm.h"
+#include "MessagingEntities.h"
 #include "Navigation.h"
 #include "QuotePanel.h"
 #include "ServiceView.h"
@@ -357,6 +360,18 @@ void MainWindow::connectForm(views::EntityForm *form)
     if (auto *agreement = qobject_cast<views::AgreementForm *>(form)) {
         connect(agreement, &views::AgreementForm::paymentRequested, this, [this](qint64 paymentId) {
             openRecord(views::ListContext::forEntity(entities::payments), paymentId);
+        });
+    }
+    // An invoice's charges open in tabs of their own, and a charge's invoice link opens the invoice's;
+    // both go through openRecord, so a record already open is brought forward rather than opened twice.
+    if (auto *invoice = qobject_cast<views::InvoiceForm *>(form)) {
+        connect(invoice, &views::InvoiceForm::chargeRequested, this, [this](qint64 chargeId) {
+            openRecord(views::ListContext::forEntity(entities::charges), chargeId);
+        });
+    }
+    if (auto *charge = qobject_cast<views::ChargeForm *>(form)) {
+        connect(charge, &views::ChargeForm::invoiceRequested, this, [this](qint64 invoiceId) {
+            openRecord(views::ListContext::forEntity(entities::invoices), invoiceId);
         });
     }
     connect(form, &views::EntityForm::titleChanged, this, [this, form](const QString &title) {

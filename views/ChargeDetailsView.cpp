@@ -23,7 +23,12 @@ QString fieldText(const FieldDescriptor &field, const QJsonObject &charge, const
     const QJsonValue value = charge.value(field.name);
     switch (field.type) {
     case FieldType::DateTime:
-        return value.toString().isEmpty() ? QString() : valueformat::displayInstant(value.toString(), timeZone);
+        if (value.toString().isEmpty())
+            return {};
+        // Named when it is the invoice's zone, so nobody reads it as their own.
+        return timeZone.isEmpty() ? valueformat::displayInstant(value.toString())
+                                  : QStringLiteral("%1 %2").arg(valueformat::displayInstant(value.toString(), timeZone),
+                                                                timeZone);
     case FieldType::Money:
         // Six decimals where the rate has them: the detail view is where a rate is checked.
         return valueformat::displayAmount(value, charge.value(QLatin1String("currency")).toString());

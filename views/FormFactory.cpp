@@ -2,6 +2,7 @@
 
 #include "AgreementForm.h"
 #include "BillingEntities.h"
+#include "ChargeForm.h"
 #include "CompanyForm.h"
 #include "EnabledServiceForm.h"
 #include "EntityCatalogue.h"
@@ -34,6 +35,8 @@ EntityForm *createForm(Session *session, const ListContext &context, QWidget *pa
         return new RoleForm(session, context, parent);
     if (context.entity == entities::invoices)
         return new InvoiceForm(session, context, parent);
+    if (context.entity == entities::charges)
+        return new ChargeForm(session, context, parent);
     if (context.entity == entities::senderIds)
         return new SenderIdForm(session, context, parent);
     if (context.entity == entities::additionalFees)

@@ -10,7 +10,7 @@ class EntityForm;
 class Session;
 
 // The form for records of a list: the generic one, or the screen that knows more about the entity
-// (agreements, users, roles, invoices).
+// (agreements, users, roles, invoices, charges).
 EntityForm *createForm(Session *session, const ListContext &context, QWidget *parent = nullptr);
 
 } // namespace backoffice::views

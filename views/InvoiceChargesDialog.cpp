@@ -1,9 +1,9 @@
 #include "InvoiceChargesDialog.h"
 
 #include "ChargeDetailsView.h"
+#include "ChargeInvoice.h"
 #include "LineChargesModel.h"
 
-#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -14,20 +14,6 @@
 #include <QVBoxLayout>
 
 namespace backoffice::views {
-
-namespace {
-
-// "INV-7", or "#12 (draft)" before confirmation gives the invoice its number.
-QString invoiceText(const QJsonObject &invoice)
-{
-    const QString reference = invoice.value(QLatin1String("referenceNumber")).toString();
-    if (!reference.isEmpty())
-        return reference;
-    return QCoreApplication::translate("InvoiceChargesDialog", "#%1 (draft)")
-        .arg(invoice.value(QLatin1String("id")).toInteger());
-}
-
-} // namespace
 
 InvoiceChargesDialog::InvoiceChargesDialog(ApiClient *api, const QJsonObject &invoice, const QJsonObject &line,
                                            QWidget *parent)
@@ -40,11 +26,11 @@ InvoiceChargesDialog::InvoiceChargesDialog(ApiClient *api, const QJsonObject &in
 {
     setObjectName(QStringLiteral("invoiceCharges"));
     const QString description = line.value(QLatin1String("description")).toString();
-    setWindowTitle(tr("Charges of invoice %1: %2").arg(invoiceText(invoice), description));
+    setWindowTitle(tr("Charges of invoice %1: %2").arg(chargeinvoice::reference(invoice), description));
     m_status->setObjectName(QStringLiteral("chargesStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setInvoiceText(invoiceText(invoice));
+    m_details->setInvoiceText(chargeinvoice::reference(invoice));
 
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -60,10 +46,15 @@ InvoiceChargesDialog::InvoiceChargesDialog(ApiClient *api, const QJsonObject &in
     m_table->horizontalHeader()->setSectionResizeMode(LineChargesModel::Description, QHeaderView::Stretch);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &InvoiceChargesDialog::showCurrent);
-    // A double click (or Enter) on a charge moves to its details, as §7.2's "charge tab" does.
-    connect(m_table, &QTableView::activated, this, [this] {
-        showCurrent();
-        m_details->setFocus(Qt::OtherFocusReason);
+    // Selecting a charge shows its details here, for browsing; a double click (or Enter) opens it in
+    // a tab of its own, as §7.2 has it. The window then closes: it stays above the main window, so
+    // the tab it opened would be out of sight behind it.
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const qint64 id = m_model->chargeAt(index.row()).value(QLatin1String("id")).toInteger();
+        if (id <= 0)
+            return;
+        emit chargeOpenRequested(id);
+        close();
     });
     connect(m_model, &LineChargesModel::pageLoaded, this, &InvoiceChargesDialog::updateStatus);
     connect(m_model, &QAbstractItemModel::modelReset, m_details, &ChargeDetailsView::clearCharge);

@@ -16,7 +16,8 @@ class ChargeDetailsView;
 class LineChargesModel;
 
 // The charges one invoice line sums, in a window of their own: the list (read page by page as it
-// scrolls) and, under it, the details of the charge selected in it.
+// scrolls) and, under it, the details of the charge selected in it; a double click opens the charge
+// in its own tab and closes the window.
 class InvoiceChargesDialog final : public QDialog
 {
     Q_OBJECT
@@ -28,6 +29,10 @@ public:
     QTableView *table() const { return m_table; }
     ChargeDetailsView *details() const { return m_details; }
     QLabel *statusLabel() const { return m_status; }
+
+signals:
+    // A charge was double-clicked (or Enter pressed on it): open its own tab (the window closes).
+    void chargeOpenRequested(qint64 chargeId);
 
 private:
     void showCurrent();

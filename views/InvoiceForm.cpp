@@ -327,6 +327,7 @@ void InvoiceForm::showCharges(const QJsonObject &line)
         return;
     auto *dialog = new InvoiceChargesDialog(session()->api(), record(), line, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &InvoiceChargesDialog::chargeOpenRequested, this, &InvoiceForm::chargeRequested);
     m_chargesDialog = dialog;
     dialog->show(); // not modal: staff compare charges with the lines behind it
 }

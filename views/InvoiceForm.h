@@ -49,6 +49,8 @@ public slots:
 
 signals:
     void downloadFinished(bool ok, const QString &message);
+    // A charge of the charges window was double-clicked: the main window opens its tab.
+    void chargeRequested(qint64 chargeId);
 
 protected:
     void buildBody(QVBoxLayout *layout) override;

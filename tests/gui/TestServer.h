@@ -34,6 +34,11 @@ public:
     // Signed in as the demo administrator.
     std::unique_ptr<ApiClient> signInAdmin(QJsonObject *answer = nullptr);
 
+    // Sends one-part messages through the send API as `sender` (100 recipients a request) and waits
+    // until every part is charged or failed, then flushes the engine's writer, so the charges are in
+    // the database: the same helper as the API tests' TestServer. False with *error otherwise.
+    bool sendAndSettle(ApiClient &sender, const QString &from, const QStringList &to, QString *error);
+
     static QString adminLogin();
     static QString adminPassword();
 
