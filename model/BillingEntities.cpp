@@ -108,7 +108,7 @@ EntityDescriptor invoiceLines()
         readOnly(ref("serviceId", "Service", entities::services)),
         readOnly(ref("senderRecordId", "Sender ID", entities::senderIds)),
         readOnly(f("unitPrice", "Rate", FieldType::Money)),
-        hidden(readOnly(text("band", "Scale tier", false, 40))),
+        hidden(readOnly(text("band", "Scale band", false, 40))),
     } + priceTermFields() + QList<FieldDescriptor>{
         readOnly(f("chargeCount", "Count", FieldType::Integer)),
         readOnly(f("volume", "Volume", FieldType::Integer)),
@@ -169,7 +169,7 @@ QList<FieldDescriptor> priceTermFields()
                              {ev("flat", "Flat rate"), ev("scale", "Scale"), ev("free", "Free"),
                               ev("included", "Included in a pack"), ev("manual", "Set by staff")}, false)),
         hidden(readOnly(enumeration("scaleType", "Scale type", {ev("tier", "Tier"), ev("backToFirst", "Back-to-first")}, false))),
-        hidden(readOnly(f("scaleTier", "Scale tier no.", FieldType::Integer))),
+        hidden(readOnly(f("scaleTier", "Scale tier", FieldType::Integer))),
         hidden(readOnly(enumeration("scaleGroup", "Scale group", {ev("agreement", "Agreement"), ev("senderId", "Sender ID")}, false))),
         hidden(readOnly(f("rateId", "Rate ID", FieldType::Integer))),
     };

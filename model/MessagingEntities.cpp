@@ -239,7 +239,7 @@ EntityDescriptor charges()
         readOnly(f("unitPrice", "Rate", FieldType::Money)),
         readOnly(f("amount", "Amount", FieldType::Money)),
         readOnly(f("currency", "Currency", FieldType::Currency)),
-        hidden(readOnly(text("band", "Scale tier", false, 40))),
+        hidden(readOnly(text("band", "Scale band", false, 40))),
     } + priceTermFields() + QList<FieldDescriptor>{
         // What a pack covered instead of money: units, or micro-units of a monetary pack (decision 008).
         hidden(readOnly(f("packDebit", "Taken from pack", FieldType::Integer))),
