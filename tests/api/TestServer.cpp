@@ -1,5 +1,7 @@
 #include "TestServer.h"
 
+#include "SettledTraffic.h"
+
 #include "Database.h"
 #include "MessagingEngine.h"
 
@@ -107,23 +109,7 @@ void TestServer::execSql(const QString &statement) const
 
 bool TestServer::sendAndSettle(ApiClient &sender, const QString &from, const QStringList &to, QString *error)
 {
-    for (qsizetype first = 0; first < to.size(); first += 100) {
-        const QStringList chunk = to.mid(first, 100);
-        const Answer sent = post(sender, s("messages"), j({{s("from"), from}, {s("to"), QJsonArray::fromStringList(chunk)},
-                                                          {s("message"), s("test traffic")}}));
-        bool refused = sent.status != 200;
-        for (const QJsonValue &result : sent.body.value(s("results")).toArray())
-            refused = refused || result.toObject().value(s("error")).isString();
-        if (refused) {
-            *error = QString::fromUtf8(sent.raw);
-            return false;
-        }
-    }
-    const bool settled = QTest::qWaitFor([this] { return count(s("edrs"), s("charged_at IS NULL AND status <> 'FAILED'")) == 0; }, 20000);
-    m_server->messagingEngine()->flush();
-    if (!settled)
-        *error = s("parts were still not charged after 20 s");
-    return settled;
+    return test::sendAndSettle(*m_server, sender, from, to, error);
 }
 
 QJsonObject TestServer::runRerateTask(ApiClient &client, const QJsonObject &task, QString *error)

@@ -36,7 +36,7 @@ public:
 
     // Sends one-part messages through the send API as `sender` (100 recipients a request) and waits
     // until every part is charged or failed, then flushes the engine's writer, so the charges are in
-    // the database: the same helper as the API tests' TestServer. False with *error otherwise.
+    // the database (SettledTraffic.h). False with *error otherwise.
     bool sendAndSettle(ApiClient &sender, const QString &from, const QStringList &to, QString *error);
 
     static QString adminLogin();
