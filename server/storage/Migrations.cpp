@@ -26,6 +26,8 @@ const QList<Migration> &Migrations::all()
         {11, QStringLiteral("pack sub-balances, bundle packs with auto-extend, back-to-first corrections"), schema::version11()},
         {12, QStringLiteral("EDR rerate tasks and their adjustment charges"), schema::version12()},
         {13, QStringLiteral("sender ID setup and periodic fees, additional fees"), schema::version13()},
+        // 14 is a parallel change's, registered here when it lands.
+        {15, QStringLiteral("rerate tasks: the first EDR failure apart from the task's error message"), schema::version15()},
     };
     return migrations;
 }

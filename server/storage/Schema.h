@@ -31,5 +31,8 @@ QStringList version11();
 QStringList version12();
 // Sender ID setup fees, periodic fee rules and their periods, additional fees (server/storage/SchemaBilling.cpp).
 QStringList version13();
+// Rerate tasks keep their first EDR failure apart from the error people read (server/storage/SchemaRerate.cpp).
+// Version 14 is a parallel change's.
+QStringList version15();
 
 } // namespace backoffice::server::schema

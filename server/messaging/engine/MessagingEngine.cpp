@@ -246,6 +246,11 @@ void MessagingEngine::flush()
     m_writer.flush();
 }
 
+void MessagingEngine::followStoredCharge(const ChargeRecord &charge)
+{
+    m_balances.settle(charge.agreementId, Amount(), charge.amount);
+}
+
 std::optional<BalanceBook::Position> MessagingEngine::position(qint64 agreementId)
 {
     return m_balances.position(agreementId, QDateTime::currentDateTimeUtc());
