@@ -208,12 +208,17 @@ bool ServerInstance::start(QString *error)
                                                        [this](const ChargeRecord &charge) { d->writeOff(charge); });
     d->scaleAdjustments = std::make_unique<ScaleAdjustments>(*d->database,
                                                              [this](const ChargeRecord &charge) { d->writeOff(charge); });
-    d->rerate = std::make_unique<RerateJob>(
-        *d->database, *d->rating, *d->destinations, [this](const ChargeRecord &charge) { d->writeOff(charge); },
-        [this] {
-            if (d->messaging)
-                d->messaging->flush();
-        });
+    d->rerate = std::make_unique<RerateJob>(*d->database, *d->rating, *d->destinations, [this](const ChargeRecord &charge) {
+        if (d->messaging)
+            d->messaging->followStoredCharge(charge);
+    });
+    try {
+        // Before the first billing-job run, which then goes on with them.
+        d->rerate->recoverInterrupted(QDateTime::currentDateTimeUtc());
+    } catch (const StorageError &e) {
+        // They stay RUNNING, and the job goes on with RUNNING tasks all the same.
+        qCWarning(lcServer) << "rerate tasks interrupted by the last stop could not be marked:" << e.message();
+    }
     // Scheduled finance work; the first run at once, so what expired while the server was down goes.
     d->billingJobs = std::make_unique<QTimer>();
     d->billingJobs->setInterval(BillingJobsIntervalMs);
@@ -253,7 +258,7 @@ void ServerInstance::runRerateSoon()
     QTimer::singleShot(0, this, [this] {
         d->rerateQueued = false;
         try {
-            if (d->rerate && d->rerate->run(QDateTime::currentDateTimeUtc()))
+            if (d->rerate && d->rerate->run(QDateTime::currentDateTimeUtc(), RerateJob::Pass::Continuation))
                 runRerateSoon();
         } catch (const StorageError &e) {
             qCWarning(lcServer) << "EDR rerate failed:" << e.message();

@@ -27,6 +27,7 @@ const QList<Migration> &Migrations::all()
         {12, QStringLiteral("EDR rerate tasks and their adjustment charges"), schema::version12()},
         {13, QStringLiteral("sender ID setup and periodic fees, additional fees"), schema::version13()},
         {14, QStringLiteral("price terms of charges and invoice lines"), schema::version14()},
+        {15, QStringLiteral("rerate tasks: the first EDR failure apart from the task's error message"), schema::version15()},
     };
     return migrations;
 }

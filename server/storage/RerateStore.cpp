@@ -15,7 +15,7 @@ namespace {
 const QString TaskColumns = QStringLiteral(
     "id, company_id, coalesce(agreement_id, 0), time_from, time_till, channels, scheduled_for, status,"
     " estimated_count, processed_count, updated_count, failed_count, error_message, started_at,"
-    " cursor_accepted_at, cursor_edr_id");
+    " cursor_accepted_at, cursor_edr_id, first_failure");
 
 RerateTaskRow taskFrom(const QSqlQuery &q)
 {
@@ -37,6 +37,7 @@ RerateTaskRow taskFrom(const QSqlQuery &q)
     t.startedAt = instant(q.value(13));
     t.cursorAcceptedAt = instant(q.value(14));
     t.cursorEdrId = q.value(15).toLongLong();
+    t.firstFailure = q.value(16).toString();
     return t;
 }
 
@@ -175,6 +176,18 @@ QList<RerateTaskRow> RerateStore::runnable(const QDateTime &now)
     return tasks;
 }
 
+QList<RerateTaskRow> RerateStore::running()
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM rerate_tasks WHERE status = 'RUNNING' ORDER BY id").arg(TaskColumns));
+    execOrThrow(q, "read the running rerate tasks");
+    QList<RerateTaskRow> tasks;
+    while (q.next())
+        tasks.append(taskFrom(q));
+    return tasks;
+}
+
 void RerateStore::setEstimate(qint64 id, qint64 estimated)
 {
     QSqlQuery q(m_db);
@@ -189,6 +202,8 @@ bool RerateStore::markScheduled(qint64 id, qint64 estimated, const QDateTime &sc
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE rerate_tasks SET status = 'SCHEDULED', estimated_count = ?, scheduled_for = ?,"
+                             " cursor_accepted_at = time_from, cursor_edr_id = 0, processed_count = 0, updated_count = 0,"
+                             " failed_count = 0, error_message = NULL, first_failure = NULL, started_at = NULL,"
                              " updated_by = ?, updated_at = ? WHERE id = ? AND status = 'DRAFT'"));
     for (const QVariant &value : {QVariant(estimated), QVariant(iso(scheduledFor)), idOrNull(userId), QVariant(iso(now)),
                                   QVariant(id)})
@@ -212,13 +227,25 @@ bool RerateStore::markCanceled(qint64 id, qint64 userId, const QDateTime &now)
 bool RerateStore::markRunning(qint64 id, const QDateTime &now)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE rerate_tasks SET status = 'RUNNING', started_at = ?, cursor_accepted_at = time_from,"
-                             " cursor_edr_id = 0, processed_count = 0, updated_count = 0, failed_count = 0,"
-                             " error_message = NULL, updated_at = ? WHERE id = ? AND status = 'SCHEDULED'"));
+    // started_at stays the first run's: a retry is the same task going on.
+    q.prepare(QStringLiteral("UPDATE rerate_tasks SET status = 'RUNNING', started_at = coalesce(started_at, ?),"
+                             " updated_at = ? WHERE id = ? AND status = 'SCHEDULED'"));
     q.addBindValue(iso(now));
     q.addBindValue(iso(now));
     q.addBindValue(id);
     execOrThrow(q, "start a rerate task");
+    return q.numRowsAffected() == 1;
+}
+
+bool RerateStore::markRetry(qint64 id, const QString &errorMessage, const QDateTime &now)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE rerate_tasks SET status = 'SCHEDULED', error_message = ?, updated_at = ?"
+                             " WHERE id = ? AND status = 'RUNNING'"));
+    q.addBindValue(textOrNull(errorMessage));
+    q.addBindValue(iso(now));
+    q.addBindValue(id);
+    execOrThrow(q, "put a rerate task back to scheduled");
     return q.numRowsAffected() == 1;
 }
 
@@ -251,8 +278,7 @@ void RerateStore::saveBatch(qint64 taskId, const QList<EdrNewRating> &edrs, cons
     task.prepare(QStringLiteral("UPDATE rerate_tasks SET processed_count = processed_count + ?,"
                                 " updated_count = updated_count + ?, failed_count = failed_count + ?,"
                                 " cursor_accepted_at = ?, cursor_edr_id = ?,"
-                                " error_message = CASE WHEN error_message IS NULL OR error_message = '' THEN ?"
-                                " ELSE error_message END, updated_at = ? WHERE id = ?"));
+                                " first_failure = coalesce(first_failure, ?), updated_at = ? WHERE id = ?"));
     for (const QVariant &value : {QVariant(progress.processed), QVariant(progress.updated), QVariant(progress.failed),
                                   QVariant(iso(progress.cursorAcceptedAt)), QVariant(progress.cursorEdrId),
                                   textOrNull(progress.firstFailure), QVariant(iso(now)), QVariant(taskId)})

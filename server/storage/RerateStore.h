@@ -25,7 +25,10 @@ struct RerateTaskRow {
     qint64 processedCount = 0;
     qint64 updatedCount = 0;
     qint64 failedCount = 0;
+    // What people read: why the last run failed (until the task completes), then how many EDRs
+    // could not be priced.
     QString errorMessage;
+    QString firstFailure; // the first EDR that could not be priced, kept for the completion message
     QDateTime startedAt;
     // Where the walk over the matching EDRs (in accepted_at, id order) got to.
     QDateTime cursorAcceptedAt;
@@ -93,12 +96,17 @@ public:
     QList<RerateEdr> nextBatch(const RerateTaskRow &task, int limit);
     // RUNNING tasks (cut short before), then SCHEDULED ones whose time has come, oldest first.
     QList<RerateTaskRow> runnable(const QDateTime &now);
+    QList<RerateTaskRow> running();
 
     void setEstimate(qint64 id, qint64 estimated);
     // Conditional status changes: false when the task is no longer in a status that allows it.
     bool markScheduled(qint64 id, qint64 estimated, const QDateTime &scheduledFor, qint64 userId, const QDateTime &now);
     bool markCanceled(qint64 id, qint64 userId, const QDateTime &now);
+    // Scheduling starts the walk from the beginning; running (again, after a failed run) goes on
+    // from the cursor, and keeps the last failure's message until the task completes.
     bool markRunning(qint64 id, const QDateTime &now);
+    // A run that failed (or was cut off by a stop): back to SCHEDULED, saying why, for the next run.
+    bool markRetry(qint64 id, const QString &errorMessage, const QDateTime &now);
     void markComplete(qint64 id, const QString &errorMessage, const QDateTime &now);
 
     // The new price and service of rerated EDRs and the task's counters and cursor (caller's

@@ -34,5 +34,7 @@ QStringList version13();
 // The price terms of charges and invoice lines: price type, scale type, tier and group, rate
 // (server/storage/SchemaBilling.cpp).
 QStringList version14();
+// Rerate tasks keep their first EDR failure apart from the error people read (server/storage/SchemaRerate.cpp).
+QStringList version15();
 
 } // namespace backoffice::server::schema

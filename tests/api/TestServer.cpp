@@ -30,13 +30,21 @@ TestServer::TestServer(bool demoData)
 
 TestServer::TestServer(bool demoData, const std::function<void(server::ServerOptions &)> &adjust)
 {
-    server::ServerOptions options;
-    options.databasePath = m_dir.filePath(QStringLiteral("test.sqlite"));
-    options.seedDemoData = demoData;
+    m_options.databasePath = m_dir.filePath(QStringLiteral("test.sqlite"));
+    m_options.seedDemoData = demoData;
     if (adjust)
-        adjust(options);
-    m_server = std::make_unique<server::ServerInstance>(options);
+        adjust(m_options);
+    m_server = std::make_unique<server::ServerInstance>(m_options);
     m_running = m_server->start(&m_error);
+}
+
+bool TestServer::restart()
+{
+    m_server->stop();
+    m_server = std::make_unique<server::ServerInstance>(m_options);
+    m_error.clear();
+    m_running = m_server->start(&m_error);
+    return m_running;
 }
 
 TestServer::~TestServer() = default;

@@ -71,6 +71,10 @@ public:
     QVariant scalar(const QString &select) const;
     void execSql(const QString &statement) const;
 
+    // Stops the server and starts a new one over the same database with the same options, as after
+    // a restart of the process (a new port: sign in again). False with error() when it did not start.
+    bool restart();
+
     // Sends one-part messages through the send API (100 recipients a request) and waits until every
     // part is charged or failed, then flushes the engine's writer. False with *error otherwise.
     bool sendAndSettle(ApiClient &sender, const QString &from, const QStringList &to, QString *error);
@@ -80,6 +84,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    server::ServerOptions m_options;
     std::unique_ptr<server::ServerInstance> m_server;
     bool m_running = false;
     QString m_error;

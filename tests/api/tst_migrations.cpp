@@ -4,6 +4,7 @@
 #include "Migrations.h"
 #include "ServerInstance.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -20,6 +21,7 @@ private slots:
     void newerDatabaseIsRefused();
     void notADatabaseIsReported();
     void failedMigrationLeavesNothingBehind();
+    void rerateFirstFailureMovesOutOfTheErrorMessage();
 };
 
 void MigrationsTest::emptyDatabaseReachesLatest()
@@ -108,6 +110,37 @@ void MigrationsTest::failedMigrationLeavesNothingBehind()
     QVERIFY(!error.isEmpty());
     QCOMPARE(Migrations::currentVersion(db.connection()), 0);
     QVERIFY(!query.exec(QStringLiteral("SELECT count(*) FROM companies")));
+}
+
+void MigrationsTest::rerateFirstFailureMovesOutOfTheErrorMessage()
+{
+    // Version 15: a task running during the upgrade kept its first EDR failure in error_message,
+    // which from now on holds why a run failed; a finished task's message is what people read.
+    QTemporaryDir dir;
+    Database db(dir.filePath(QStringLiteral("e.sqlite")));
+    QString error;
+    QVERIFY(db.open(&error));
+    QVERIFY2(Migrations::apply(db.connection(), &error, 13), qPrintable(error));
+    QSqlQuery query(db.connection());
+    const QList<std::pair<QString, QVariant>> tasks{{QStringLiteral("RUNNING"), QStringLiteral("EDR 7: no rate")},
+                                                    {QStringLiteral("COMPLETE"), QStringLiteral("1 of 9 EDRs could not be rerated")},
+                                                    {QStringLiteral("RUNNING"), QVariant()}};
+    for (const auto &[status, message] : tasks) {
+        query.prepare(QStringLiteral("INSERT INTO rerate_tasks (status, error_message, company_id, time_from, time_till,"
+                                     " created_at, updated_at) VALUES (?, ?, 1, '2026-01-01T00:00:00.000Z',"
+                                     " '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z', '2026-01-03T00:00:00.000Z')"));
+        query.addBindValue(status);
+        query.addBindValue(message.isValid() ? message : QVariant(QMetaType(QMetaType::QString)));
+        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+    }
+    QVERIFY2(Migrations::apply(db.connection(), &error), qPrintable(error));
+    QVERIFY(Migrations::latestVersion() >= 15);
+    QVERIFY(query.exec(QStringLiteral("SELECT id, coalesce(error_message, '-'), coalesce(first_failure, '-') FROM rerate_tasks ORDER BY id")));
+    QStringList rows;
+    while (query.next())
+        rows << QStringLiteral("%1 %2 | %3").arg(query.value(0).toInt()).arg(query.value(1).toString(), query.value(2).toString());
+    QCOMPARE(rows, (QStringList{QStringLiteral("1 - | EDR 7: no rate"), QStringLiteral("2 1 of 9 EDRs could not be rerated | -"),
+                                QStringLiteral("3 - | -")}));
 }
 
 QTEST_GUILESS_MAIN(MigrationsTest)

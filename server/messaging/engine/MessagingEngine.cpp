@@ -246,6 +246,11 @@ void MessagingEngine::flush()
     m_writer.flush();
 }
 
+void MessagingEngine::followStoredCharge(const ChargeRecord &charge)
+{
+    m_balances.settle(charge.agreementId, Amount(), charge.amount);
+}
+
 std::optional<BalanceBook::Position> MessagingEngine::position(qint64 agreementId)
 {
     return m_balances.position(agreementId, QDateTime::currentDateTimeUtc());
@@ -419,6 +424,14 @@ void MessagingEngine::doSend(const ApiSendRequest &request, QList<ApiSendResult>
                 pdu.dataCoding |= 0x10; // message class 0: shown at once, not stored
             const auto part = smpp::receivedPart(pdu);
             submission.partTexts.append(smpp::decodeText(part ? part->payload : pdu.shortMessage, encoding));
+        }
+        if (request.channel != QLatin1String("sms") && pdus.size() > 1) {
+            // Only SMS is cut into segments. A WhatsApp (or any other channel's) message is one part
+            // with the whole text: its vendor takes it whole, and it is rated, counted and taken from
+            // a pack as one message. The SMPP form is kept for an SMPP route only, which the sender
+            // ID rules allow for SMS alone.
+            pdus = pdus.mid(0, 1);
+            submission.partTexts = {request.text};
         }
         if (pdus.isEmpty()) {
             results->append({recipient, {}, QStringLiteral("The message is too long (more than 255 parts)")});

@@ -105,6 +105,9 @@ public:
     // Thread-safe: a charge that no message caused (a pack's purchase), written with the traffic's
     // charges so the in-memory balance follows it; written once even if handed over twice.
     void writeOffCharge(const ChargeRecord &charge);
+    // Thread-safe: a charge someone else stored with its balance movement in a transaction of their
+    // own (a rerate batch, all or nothing); the in-memory balance follows it.
+    void followStoredCharge(const ChargeRecord &charge);
     MessagingConfigCache &config() { return m_config; }
     // Blocks until everything recorded so far is in the database (tests, reports).
     void flush();
