@@ -263,6 +263,7 @@ void TestInvoiceForm::linesModelShowsMoneyExactly()
     const QJsonObject line {{s("source"), s("traffic")}, {s("description"), s("SMS · sender ACME")},
                             {s("senderRecordId"), 4},    {s("senderRecordName"), s("ACME")},
                             {s("unitPrice"), unitPrice}, {s("band"), s("tier 2 of 3")},
+                            {s("priceType"), s("scale")}, {s("scaleTier"), 2},
                             {s("chargeCount"), 12},      {s("volume"), 30},
                             {s("exactNet"), net},        {s("net"), net},
                             {s("tax"), s("0")},          {s("total"), net}};
@@ -274,6 +275,7 @@ void TestInvoiceForm::linesModelShowsMoneyExactly()
     QCOMPARE(cell(InvoiceLinesModel::SenderId), s("ACME"));
     QCOMPARE(cell(InvoiceLinesModel::Rate), shownRate);
     QCOMPARE(cell(InvoiceLinesModel::Tier), s("tier 2 of 3"));
+    QCOMPARE(cell(InvoiceLinesModel::PriceType), s("Scale"));
     QCOMPARE(cell(InvoiceLinesModel::Count), s("12"));
     QCOMPARE(cell(InvoiceLinesModel::Volume), s("30"));
     QCOMPARE(cell(InvoiceLinesModel::Net), shownNet);
