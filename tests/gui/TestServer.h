@@ -33,6 +33,11 @@ public:
     std::unique_ptr<ApiClient> signIn(const QString &login, QString *password, QJsonObject *answer, QString *error);
     // Signed in as the demo administrator.
     std::unique_ptr<ApiClient> signInAdmin(QJsonObject *answer = nullptr);
+    // A back-office user of the owner company with one new role holding `permissions` (area →
+    // level), created through `admin` and signed in: what the permission tests of the forms use.
+    // Returns nullptr with *error set when any step fails.
+    std::unique_ptr<ApiClient> signInWithRole(ApiClient &admin, const QString &login, const QJsonObject &permissions,
+                                              QJsonObject *answer, QString *error);
 
     // Sends one-part messages through the send API as `sender` (100 recipients a request) and waits
     // until every part is charged or failed, then flushes the engine's writer, so the charges are in

@@ -358,32 +358,9 @@ void TestAgreementLedger::unknownAgreementShowsTheServersMessage()
 void TestAgreementLedger::userWhoMayNotSeeAgreementsGetsNoPanel()
 {
     // A staff user whose role sees companies only: the ledger answers 403.
-    ApiReply *role = m_admin->post(entities::roles,
-                                   {{s("name"), s("Ledger-less viewer")},
-                                    {s("group"), s("backoffice")},
-                                    {s("permissions"), QJsonObject {{s("companies"), s("view")}}}});
-    QVERIFY2(role->waitForFinished(), qPrintable(role->error().message));
-    QUrlQuery owners;
-    owners.addQueryItem(s("type"), s("owner"));
-    owners.addQueryItem(s("limit"), s("1"));
-    ApiReply *companies = m_admin->get(entities::companies, owners);
-    QVERIFY(companies->waitForFinished());
-    QString password = s("Ledger#Pass2024");
-    ApiReply *user = m_admin->post(
-        entities::users,
-        {{s("kind"), s("backoffice")},
-         {s("companyId"),
-          companies->object().value(s("items")).toArray().first().toObject().value(s("id")).toInteger()},
-         {s("login"), s("ledger.viewer")},
-         {s("password"), password},
-         {s("firstName"), s("Lena")},
-         {s("lastName"), s("Ledger")},
-         {s("email"), s("lena.ledger@example.com")},
-         {s("enabled"), true},
-         {s("roleIds"), QJsonArray {role->object().value(s("id")).toInteger()}}});
-    QVERIFY2(user->waitForFinished(), qPrintable(QString::fromUtf8(user->body())));
     QString error;
-    std::unique_ptr<ApiClient> viewer = m_server.signIn(s("ledger.viewer"), &password, nullptr, &error);
+    std::unique_ptr<ApiClient> viewer = m_server.signInWithRole(*m_admin, s("ledger.viewer"),
+                                                                {{s("companies"), s("view")}}, nullptr, &error);
     QVERIFY2(viewer, qPrintable(error));
 
     AgreementLedgerPanel panel(viewer.get());

@@ -497,26 +497,10 @@ void TestChargeForm::missingChargeShowsTheServersText()
 
 void TestChargeForm::forbiddenChargeShowsTheServersText()
 {
-    ApiReply *role = m_admin->post(entities::roles,
-                                   {{s("name"), s("Company reader")},
-                                    {s("group"), s("backoffice")},
-                                    {s("permissions"), QJsonObject {{s("companies"), s("view")}}}});
-    QVERIFY2(role->waitForFinished(), qPrintable(role->error().message));
-    ApiReply *user = m_admin->post(entities::users,
-                                   {{s("kind"), s("backoffice")},
-                                    {s("companyId"), 1},
-                                    {s("login"), s("company.reader")},
-                                    {s("password"), s("Company#Read2026")},
-                                    {s("firstName"), s("Carl")},
-                                    {s("lastName"), s("Reader")},
-                                    {s("email"), s("carl.reader@example.com")},
-                                    {s("enabled"), true},
-                                    {s("roleIds"), QJsonArray {role->object().value(s("id")).toInteger()}}});
-    QVERIFY2(user->waitForFinished(), user->body().constData());
-    QString password = s("Company#Read2026");
     QJsonObject answer;
     QString error;
-    std::unique_ptr<ApiClient> reader = m_server.signIn(s("company.reader"), &password, &answer, &error);
+    std::unique_ptr<ApiClient> reader = m_server.signInWithRole(*m_admin, s("company.reader"),
+                                                                {{s("companies"), s("view")}}, &answer, &error);
     QVERIFY2(reader, qPrintable(error));
     Session session(reader.get());
     session.setIdentity(answer);

@@ -582,26 +582,10 @@ void TestInvoiceForm::downloadsGoWhereTheyAreAskedTo()
 
 void TestInvoiceForm::viewOnlyUserGetsNoActions()
 {
-    ApiReply *role = m_admin->post(entities::roles,
-                                   {{s("name"), s("Invoice reader")},
-                                    {s("group"), s("backoffice")},
-                                    {s("permissions"), QJsonObject {{s("invoices"), s("view")}}}});
-    QVERIFY2(role->waitForFinished(), qPrintable(role->error().message));
-    ApiReply *user = m_admin->post(entities::users,
-                                   {{s("kind"), s("backoffice")},
-                                    {s("companyId"), 1},
-                                    {s("login"), s("invoice.reader")},
-                                    {s("password"), s("Invoice#Read2026")},
-                                    {s("firstName"), s("Iris")},
-                                    {s("lastName"), s("Reader")},
-                                    {s("email"), s("iris.reader@example.com")},
-                                    {s("enabled"), true},
-                                    {s("roleIds"), QJsonArray {role->object().value(s("id")).toInteger()}}});
-    QVERIFY2(user->waitForFinished(), user->body().constData());
-    QString password = s("Invoice#Read2026");
     QJsonObject answer;
     QString error;
-    std::unique_ptr<ApiClient> reader = m_server.signIn(s("invoice.reader"), &password, &answer, &error);
+    std::unique_ptr<ApiClient> reader = m_server.signInWithRole(*m_admin, s("invoice.reader"),
+                                                                {{s("invoices"), s("view")}}, &answer, &error);
     QVERIFY2(reader, qPrintable(error));
     Session session(reader.get());
     session.setIdentity(answer);
