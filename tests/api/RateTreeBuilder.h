@@ -46,6 +46,18 @@ public:
     }
     QJsonObject body() const { return j({{s("nodes"), m_nodes}}); }
 
+    // SMS → SMS message → MT at one flat price, charged on submit per segment: the plain
+    // pay-as-you-go tree the billing tests price their traffic with.
+    static RateTreeBuilder flatSms(const Amount &price)
+    {
+        RateTreeBuilder tree;
+        const qint64 sms = tree.depends(0, s("sms"), s("resource"));
+        const qint64 message = tree.depends(sms, s("sms-message"), s("direction"));
+        tree.rules(message, s("submitted"), s("segments"));
+        tree.flat(message, s("mt"), price.toString(6));
+        return tree;
+    }
+
 private:
     qint64 add(qint64 parent, const QString &match, const QJsonObject &detail)
     {

@@ -43,12 +43,8 @@ private:
     // SMS Global's tree in force, replaced by one flat price for every MT part.
     void setRate(qint64 micros)
     {
-        RateTreeBuilder tree;
-        const qint64 sms = tree.depends(0, s("sms"), s("resource"));
-        const qint64 message = tree.depends(sms, s("sms-message"), s("direction"));
-        tree.rules(message, s("submitted"), s("segments"));
-        tree.flat(message, s("mt"), Amount::fromMicros(micros).toString(6));
-        const auto put = TestServer::put(*m_admin, s("service-scopes/%1/tree").arg(m_scopeId), tree.body());
+        const auto put = TestServer::put(*m_admin, s("service-scopes/%1/tree").arg(m_scopeId),
+                                         RateTreeBuilder::flatSms(Amount::fromMicros(micros)).body());
         QVERIFY2(put.status == 200, put.raw.constData());
     }
 

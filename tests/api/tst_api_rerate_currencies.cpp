@@ -43,19 +43,9 @@ private:
     qint64 scalar(const QString &select) const { return m_server->scalar(select).toLongLong(); }
     static QString iso(const QDateTime &at) { return at.toUTC().toString(Qt::ISODateWithMs); }
 
-    static RateTreeBuilder flatSms(qint64 micros)
-    {
-        RateTreeBuilder tree;
-        const qint64 sms = tree.depends(0, s("sms"), s("resource"));
-        const qint64 message = tree.depends(sms, s("sms-message"), s("direction"));
-        tree.rules(message, s("submitted"), s("segments"));
-        tree.flat(message, s("mt"), Amount::fromMicros(micros).toString(6));
-        return tree;
-    }
-
     void setRate(qint64 scope, qint64 micros)
     {
-        const auto put = TestServer::put(*m_admin, s("service-scopes/%1/tree").arg(scope), flatSms(micros).body());
+        const auto put = TestServer::put(*m_admin, s("service-scopes/%1/tree").arg(scope), RateTreeBuilder::flatSms(Amount::fromMicros(micros)).body());
         QVERIFY2(put.status == 200, put.raw.constData());
     }
 

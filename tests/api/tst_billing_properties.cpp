@@ -73,11 +73,7 @@ private:
     // SMS Global's tree replaced by one flat price per MT part (0.001 to 0.1, six decimals).
     void setRandomRate(QRandomGenerator &random)
     {
-        RateTreeBuilder tree;
-        const qint64 sms = tree.depends(0, s("sms"), s("resource"));
-        const qint64 message = tree.depends(sms, s("sms-message"), s("direction"));
-        tree.rules(message, s("submitted"), s("segments"));
-        tree.flat(message, s("mt"), Amount::fromMicros(qint64(random.bounded(1'000, 100'000))).toString(6));
+        const RateTreeBuilder tree = RateTreeBuilder::flatSms(Amount::fromMicros(qint64(random.bounded(1'000, 100'000))));
         const auto put = TestServer::put(*m_admin, s("service-scopes/%1/tree").arg(m_smsScopeId), tree.body());
         QVERIFY2(put.status == 200, put.raw.constData());
     }
